@@ -1,0 +1,161 @@
+package org.communitylifecycle.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys every BPMN and DMN in {@code processes/} and every Camunda Form in {@code forms/} (the
+ * starter's auto-deploy skips forms) under one deployment name.
+ *
+ * <p>Only what changed is deployed again. Because a task's {@code formRefBinding="deployment"}
+ * looks for its form in the process's own deployment, a changed form is deployed together with
+ * the models that use it, and a changed model together with its forms.
+ */
+@Component
+@Order(0)
+public class ModelDeployment implements ApplicationRunner {
+
+  public static final String DEPLOYMENT_NAME = "community-lifecycle";
+
+  private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
+  private static final List<String> PATTERNS =
+      List.of("classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form");
+
+  private final RepositoryService repository;
+  private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+  public ModelDeployment(RepositoryService repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    deploy(scan());
+  }
+
+  /** Reads the models and forms from the classpath, keyed by their relative names. */
+  List<ModelResource> scan() {
+    Map<String, ModelResource> found = new LinkedHashMap<>();
+    for (String pattern : PATTERNS) {
+      try {
+        for (org.springframework.core.io.Resource resource : resolver.getResources(pattern)) {
+          String name = relativeName(resource.getURL().toString());
+          try (InputStream in = resource.getInputStream()) {
+            found.putIfAbsent(name, new ModelResource(name, in.readAllBytes()));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + pattern, e);
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  /**
+   * Deploys what differs from the latest deployed version of each file, plus what must travel
+   * with it. Returns the new deployment, or empty when nothing changed.
+   */
+  public Optional<Deployment> deploy(List<ModelResource> resources) {
+    Map<String, String> formIdToName = new HashMap<>();
+    for (ModelResource r : resources) {
+      if (r.isForm()) {
+        String previous = formIdToName.put(r.formId(), r.name());
+        if (previous != null) {
+          throw new InvalidModelException(
+              "Two forms have the id '" + r.formId() + "': " + previous + " and " + r.name());
+        }
+      }
+    }
+    for (ModelResource r : resources) {
+      for (String ref : r.formRefs()) {
+        if (!formIdToName.containsKey(ref)) {
+          throw new InvalidModelException(r.name() + " refers to the form '" + ref + "', which is not in forms/");
+        }
+      }
+    }
+
+    Map<String, byte[]> deployed = latestDeployedContent();
+    Set<String> changed = new LinkedHashSet<>();
+    for (ModelResource r : resources) {
+      byte[] before = deployed.get(r.name());
+      if (before == null || !r.sameContentAs(before)) {
+        changed.add(r.name());
+      }
+    }
+    if (changed.isEmpty()) {
+      log.info("Models and forms unchanged: nothing to deploy ({} files)", resources.size());
+      return Optional.empty();
+    }
+
+    Set<String> toDeploy = new LinkedHashSet<>(changed);
+    for (ModelResource r : resources) {
+      boolean usesChangedForm = r.formRefs().stream().map(formIdToName::get).anyMatch(changed::contains);
+      if (usesChangedForm || changed.contains(r.name())) {
+        toDeploy.add(r.name());
+        r.formRefs().stream().map(formIdToName::get).forEach(toDeploy::add);
+      }
+    }
+
+    DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_NAME);
+    for (ModelResource r : resources) {
+      if (toDeploy.contains(r.name())) {
+        builder.addInputStream(r.name(), new ByteArrayInputStream(r.content()));
+      }
+    }
+    Deployment deployment = builder.deploy();
+    log.info("Deployed {} (changed: {})", toDeploy, changed);
+    return Optional.of(deployment);
+  }
+
+  /** The content of each file name as most recently deployed under this deployment's name. */
+  private Map<String, byte[]> latestDeployedContent() {
+    Map<String, byte[]> latest = new HashMap<>();
+    List<Deployment> deployments =
+        repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).orderByDeploymentTime().desc().list();
+    for (Deployment deployment : deployments) {
+      for (Resource resource : repository.getDeploymentResources(deployment.getId())) {
+        if (!latest.containsKey(resource.getName())) {
+          try (InputStream in = repository.getResourceAsStreamById(deployment.getId(), resource.getId())) {
+            latest.put(resource.getName(), in.readAllBytes());
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read deployed " + resource.getName(), e);
+          }
+        }
+      }
+    }
+    return latest;
+  }
+
+  /** "jar:file:/app.jar!/BOOT-INF/classes!/processes/x.bpmn" and "file:/repo/target/classes/processes/x.bpmn" → "processes/x.bpmn". */
+  static String relativeName(String url) {
+    int processes = url.lastIndexOf("/processes/");
+    int forms = url.lastIndexOf("/forms/");
+    int at = Math.max(processes, forms);
+    if (at < 0) {
+      throw new IllegalArgumentException("Not under processes/ or forms/: " + url);
+    }
+    return url.substring(at + 1);
+  }
+}

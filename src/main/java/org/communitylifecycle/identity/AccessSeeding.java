@@ -1,0 +1,169 @@
+package org.communitylifecycle.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.*;
+import static org.camunda.bpm.engine.authorization.Resources.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the groups, their authorizations and the Tasklist filters at every startup. Each run adds
+ * what is missing and changes nothing that is already there, so it is safe to repeat.
+ */
+@Component
+@Order(10)
+class AccessSeeding implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessSeeding.class);
+
+  private static final String TASKLIST = "tasklist";
+  private static final String COCKPIT = "cockpit";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final IdentityProperties properties;
+
+  AccessSeeding(
+      IdentityService identity,
+      AuthorizationService authorizations,
+      FilterService filters,
+      TaskService tasks,
+      IdentityProperties properties) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    seed();
+  }
+
+  void seed() {
+    Groups.ALL.forEach(g -> ensureGroup(g.get(0), g.get(1)));
+
+    // Activators work in Tasklist only: they start lifecycle processes and work their own tasks.
+    // The engine grants each assignee and candidate group its task by itself.
+    grant(Groups.ACTIVATORS, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.ACTIVATORS, PROCESS_INSTANCE, ANY, CREATE);
+    for (String key : properties.startableProcesses()) {
+      grant(Groups.ACTIVATORS, PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
+    }
+
+    // Liaisons and community leads monitor in Cockpit, read-only, and review in Tasklist.
+    for (String group : List.of(Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)) {
+      grant(group, APPLICATION, TASKLIST, ACCESS);
+      grant(group, APPLICATION, COCKPIT, ACCESS);
+      grant(group, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+      grant(group, PROCESS_INSTANCE, ANY, READ);
+      grant(group, TASK, ANY, READ);
+      grant(group, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+      grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+      grant(group, DEPLOYMENT, ANY, READ);
+      grant(group, USER, ANY, READ);
+      grant(group, GROUP, ANY, READ);
+    }
+
+    // Designers look at their models running in Cockpit and deploy new versions.
+    grant(Groups.PROCESS_DESIGNERS, APPLICATION, COCKPIT, ACCESS);
+    grant(Groups.PROCESS_DESIGNERS, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.PROCESS_DESIGNERS, DEPLOYMENT, ANY, CREATE, READ);
+    grant(Groups.PROCESS_DESIGNERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.PROCESS_DESIGNERS, PROCESS_INSTANCE, ANY, READ);
+    grant(Groups.PROCESS_DESIGNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(Groups.PROCESS_DESIGNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+
+    for (Resource resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+
+    ensureFilter("My tasks", "Tasks assigned to me", -10,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter("My group tasks", "Tasks my groups may claim, and theirs", -5,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+      log.info("Created group {}", id);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter =
+          filters
+              .newTaskFilter(name)
+              .setQuery(query)
+              .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+      filters.saveFilter(filter);
+      log.info("Created Tasklist filter '{}'", name);
+    }
+    // Every logged-in user may use the shared filters.
+    if (authorizations.createAuthorizationQuery().resourceType(FILTER).resourceId(filter.getId()).userIdIn(ANY).count() == 0) {
+      Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      everyone.setResource(FILTER);
+      everyone.setResourceId(filter.getId());
+      everyone.addPermission(READ);
+      authorizations.saveAuthorization(everyone);
+    }
+  }
+}

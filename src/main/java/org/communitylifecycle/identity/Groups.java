@@ -1,0 +1,24 @@
+package org.communitylifecycle.identity;
+
+import java.util.List;
+
+/** The groups the product's processes and screens are built around. */
+public final class Groups {
+
+  public static final String ACTIVATORS = "activators";
+  public static final String CBT_LIAISONS = "cbt-liaisons";
+  public static final String COMMUNITY_LEADS = "community-leads";
+  public static final String PROCESS_DESIGNERS = "process-designers";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** Id and display name of every group, in the order Admin lists them. */
+  static final List<List<String>> ALL =
+      List.of(
+          List.of(ACTIVATORS, "Activators"),
+          List.of(CBT_LIAISONS, "CBT liaisons"),
+          List.of(COMMUNITY_LEADS, "Community leads"),
+          List.of(PROCESS_DESIGNERS, "Process designers"),
+          List.of(CAMUNDA_ADMIN, "Camunda administrators"));
+
+  private Groups() {}
+}

@@ -1,0 +1,2 @@
+/** Users, groups and authorizations; the REST API's authentication; the admin account. */
+package org.communitylifecycle.identity;
