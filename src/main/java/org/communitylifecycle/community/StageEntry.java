@@ -2,7 +2,7 @@ package org.communitylifecycle.community;
 
 import static org.communitylifecycle.community.CommunityVariables.*;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,11 +26,11 @@ public class StageEntry {
   public void enter(DelegateExecution execution) {
     String name = text(execution, COMMUNITY_NAME);
     if (name == null) {
-      throw new BadUserRequestException("Give the community a name (communityName)");
+      throw new InvalidInputException("Give the community a name (communityName)");
     }
     String key = CommunitySlug.of(name);
     if (key.isEmpty()) {
-      throw new BadUserRequestException(
+      throw new InvalidInputException(
           "The community name '" + name + "' needs at least one letter or digit to make its key");
     }
     String activator = text(execution, ACTIVATOR);
@@ -53,7 +53,7 @@ public class StageEntry {
                       .processInstanceBusinessKey(key)
                       .count();
               if (running > 0) {
-                throw new BadUserRequestException(
+                throw new InvalidInputException(
                     "The community '" + key + "' is already in this stage; open its running instance instead");
               }
               return null;
@@ -69,13 +69,13 @@ public class StageEntry {
 
   private static void requireMember(IdentityService identity, String userId, String role, String group) {
     if (userId == null) {
-      throw new BadUserRequestException("Name the " + role + " by user id (" + role + ")");
+      throw new InvalidInputException("Name the " + role + " by user id (" + role + ")");
     }
     if (identity.createUserQuery().userId(userId).count() == 0) {
-      throw new BadUserRequestException("The " + role + " '" + userId + "' is not a known user");
+      throw new InvalidInputException("The " + role + " '" + userId + "' is not a known user");
     }
     if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-      throw new BadUserRequestException(
+      throw new InvalidInputException(
           "The " + role + " '" + userId + "' is not in the group '" + group + "'");
     }
   }

@@ -1,6 +1,6 @@
 package org.communitylifecycle.growth;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +15,12 @@ class RecordedNewContributorCount implements NewContributorCount {
   public long count(DelegateExecution execution) {
     Object value = execution.getVariable(GrowthStageVariables.NEW_CONTRIBUTORS_IN_PATHWAY);
     if (!(value instanceof Number number)) {
-      throw new BadUserRequestException(
+      throw new InvalidInputException(
           "Record the number of new contributors moving through the pathway (newContributorsInPathway), got '"
               + value + "'");
     }
     if (number.longValue() < 0) {
-      throw new BadUserRequestException("The number of new contributors cannot be negative, got " + number);
+      throw new InvalidInputException("The number of new contributors cannot be negative, got " + number);
     }
     return number.longValue();
   }

@@ -2,7 +2,7 @@ package org.communitylifecycle.milestone;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.communitylifecycle.engine.InvalidInputException;
 
 /** What support or the community leads did about a stalled step. */
 enum FollowUpAction {
@@ -27,7 +27,7 @@ enum FollowUpAction {
         return action;
       }
     }
-    throw new BadUserRequestException(
+    throw new InvalidInputException(
         "followUpAction must be one of "
             + Arrays.stream(values()).map(a -> a.value).collect(Collectors.joining(", "))
             + ", got '" + value + "'");

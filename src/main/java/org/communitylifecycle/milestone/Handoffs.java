@@ -5,7 +5,7 @@ import static org.communitylifecycle.milestone.MilestoneVariables.*;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,11 @@ public class Handoffs {
   public void delivered(DelegateTask task) {
     String url = text(task, DELIVERABLE_URL);
     if (url == null) {
-      throw new BadUserRequestException("Give the link to the deliverable (deliverableUrl)");
+      throw new InvalidInputException("Give the link to the deliverable (deliverableUrl)");
     }
     requireWebLink(url);
     if (text(task, DELIVERABLE_SUMMARY) == null) {
-      throw new BadUserRequestException("Summarise the deliverable (deliverableSummary)");
+      throw new InvalidInputException("Summarise the deliverable (deliverableSummary)");
     }
     String delegatedTo = text(task, DELEGATED_TO);
     if (delegatedTo == null) {
@@ -45,11 +45,11 @@ public class Handoffs {
   public void reviewed(DelegateTask task) {
     String decision = text(task, REVIEW_DECISION);
     if (!DECISION_ACCEPT.equals(decision) && !DECISION_REQUEST_CHANGES.equals(decision)) {
-      throw new BadUserRequestException(
+      throw new InvalidInputException(
           "reviewDecision must be 'accept' or 'request-changes', got '" + decision + "'");
     }
     if (DECISION_REQUEST_CHANGES.equals(decision) && text(task, REVIEW_COMMENT) == null) {
-      throw new BadUserRequestException("Say what should change (reviewComment) when requesting changes");
+      throw new InvalidInputException("Say what should change (reviewComment) when requesting changes");
     }
     task.setVariable(REVIEW_ROUNDS, number(task, REVIEW_ROUNDS) + 1);
     addTimeSinceCreation(task, TIME_WAITING_ON_SUPPORT);
@@ -82,7 +82,7 @@ public class Handoffs {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw new BadUserRequestException(
+    throw new InvalidInputException(
         "The deliverable link must be a web address starting with http:// or https://, got '" + url + "'");
   }
 

@@ -4,7 +4,7 @@ import static org.communitylifecycle.milestone.MilestoneVariables.*;
 
 import java.time.Duration;
 import java.util.Date;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -56,14 +56,14 @@ public class MilestoneSetup {
     try {
       MilestoneProperties.requireDuration(name, given.toString());
     } catch (IllegalArgumentException e) {
-      throw new BadUserRequestException(e.getMessage());
+      throw new InvalidInputException(e.getMessage());
     }
   }
 
   private static String requireText(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException(
+      throw new InvalidInputException(
           "A milestone needs the input variable '" + name + "'; the calling stage did not pass it");
     }
     return value.toString();

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -71,7 +71,7 @@ public class StalledStepFollowUp {
                 case DROPPED -> {
                   String reason = text(execution, DROP_REASON);
                   if (reason == null) {
-                    throw new BadUserRequestException("Give a reason for dropping the milestone (dropReason)");
+                    throw new InvalidInputException("Give a reason for dropping the milestone (dropReason)");
                   }
                   execution.setVariable(MILESTONE_OUTCOME, OUTCOME_DROPPED);
                   execution.setVariable(DROP_REASON, reason);
@@ -99,25 +99,25 @@ public class StalledStepFollowUp {
 
   private static String requireMember(IdentityService identity, String userId, String groups) {
     if (userId == null) {
-      throw new BadUserRequestException("Name the user to reassign the step to (newAssignee)");
+      throw new InvalidInputException("Name the user to reassign the step to (newAssignee)");
     }
     String[] groupIds = groups.split("\\s*,\\s*");
     long found = identity.createUserQuery().userId(userId).count();
     if (found == 0) {
-      throw new BadUserRequestException("Cannot reassign to '" + userId + "': no such user");
+      throw new InvalidInputException("Cannot reassign to '" + userId + "': no such user");
     }
     for (String groupId : groupIds) {
       if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
         return userId;
       }
     }
-    throw new BadUserRequestException(
+    throw new InvalidInputException(
         "Cannot reassign to '" + userId + "': not a member of " + String.join(" or ", groupIds));
   }
 
   private static Date futureDate(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("Give the new deadline (newDueDate)");
+      throw new InvalidInputException("Give the new deadline (newDueDate)");
     }
     Date due;
     if (value instanceof Date date) {
@@ -130,12 +130,12 @@ public class StalledStepFollowUp {
             ? Date.from(LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1))
             : Date.from(OffsetDateTime.parse(text).toInstant());
       } catch (DateTimeParseException e) {
-        throw new BadUserRequestException(
+        throw new InvalidInputException(
             "newDueDate must be a date (2026-12-31) or a date-time with offset, got '" + text + "'");
       }
     }
     if (!due.after(ClockUtil.getCurrentTime())) {
-      throw new BadUserRequestException("The new deadline must be in the future, got " + due.toInstant());
+      throw new InvalidInputException("The new deadline must be in the future, got " + due.toInstant());
     }
     return due;
   }

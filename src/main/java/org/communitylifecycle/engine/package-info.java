@@ -1,0 +1,2 @@
+/** How the embedded engine is set up beyond the starter's defaults. */
+package org.communitylifecycle.engine;

@@ -1,0 +1,415 @@
+package org.communitylifecycle.milestone;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.communitylifecycle.testsupport.ProcessBeans;
+import org.communitylifecycle.testsupport.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path through processes/milestone.bpmn. */
+@Deployment(resources = "processes/milestone.bpmn")
+class MilestoneTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine =
+      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
+
+  static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+  ProcessEngine processEngine;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    ProcessBeans.register(execution -> 0);
+    TestUsers.ensure(processEngine.getIdentityService());
+    ClockUtil.setCurrentTime(Date.from(START));
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    Mocks.reset();
+    processEngine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void deliverableAcceptedOnFirstReview() {
+    ProcessInstance milestone = start("documentPractices");
+
+    assertThat(milestone).isWaitingAt("Task_DeliverMilestone");
+    assertCandidateGroup(taskAt("Task_DeliverMilestone"), "activators");
+    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice")
+        .hasDueDate(at(Duration.ofDays(14)));
+    later(Duration.ofDays(3));
+    deliver("alice", "https://wiki.example.org/practices", "kiki");
+
+    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable");
+    assertCandidateGroup(taskAt("Task_ReviewDeliverable"), "cbt-liaisons");
+    assertThat(taskAt("Task_ReviewDeliverable")).isAssignedTo("bob")
+        .hasDueDate(at(Duration.ofDays(3 + 7)));
+    later(Duration.ofDays(1));
+    review("bob", "accept", null);
+
+    assertThat(milestone).hasPassed("EndEvent_MilestoneAccepted").isEnded()
+        .variables()
+        .containsEntry("milestoneOutcome", "accepted")
+        .containsEntry("deliverableUrl", "https://wiki.example.org/practices")
+        .containsEntry("delegatedTo", "kiki")
+        .containsEntry("deliveredBy", "alice")
+        .containsEntry("acceptedBy", "bob")
+        .containsEntry("reviewRounds", 1)
+        .containsEntry("escalationCount", 0)
+        .containsEntry("timeWithResponsible", "PT72H")
+        .containsEntry("timeWaitingOnSupport", "PT24H");
+  }
+
+  @Test
+  void changesRequestedAreShownInTheNextDeliveryRound() {
+    ProcessInstance milestone = start("documentPractices");
+    later(Duration.ofDays(2));
+    deliver("alice", "https://wiki.example.org/practices-v1", null);
+    later(Duration.ofDays(1));
+    review("bob", "request-changes", "Add how newcomers find the practices");
+
+    assertThat(milestone).isWaitingAt("Task_DeliverMilestone")
+        .variables().containsEntry("reviewComment", "Add how newcomers find the practices");
+    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice");
+    later(Duration.ofDays(2));
+    deliver("alice", "https://wiki.example.org/practices-v2", null);
+
+    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable")
+        .variables().doesNotContainKey("reviewComment").doesNotContainKey("reviewDecision");
+    later(Duration.ofDays(1));
+    review("bob", "accept", null);
+
+    assertThat(milestone).hasPassed("EndEvent_MilestoneAccepted").isEnded()
+        .variables()
+        .containsEntry("reviewRounds", 2)
+        .containsEntry("deliverableUrl", "https://wiki.example.org/practices-v2")
+        .containsEntry("timeWithResponsible", "PT96H")
+        .containsEntry("timeWaitingOnSupport", "PT48H");
+
+    // Every handoff is in the history: who held the milestone, from when to when, and who handed it on.
+    List<HistoricTaskInstance> handoffs = historyService().createHistoricTaskInstanceQuery()
+        .processInstanceId(milestone.getId()).orderByHistoricActivityInstanceStartTime().asc().list();
+    org.assertj.core.api.Assertions.assertThat(handoffs)
+        .extracting(HistoricTaskInstance::getTaskDefinitionKey, HistoricTaskInstance::getAssignee)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Task_DeliverMilestone", "alice"),
+            org.assertj.core.groups.Tuple.tuple("Task_ReviewDeliverable", "bob"),
+            org.assertj.core.groups.Tuple.tuple("Task_DeliverMilestone", "alice"),
+            org.assertj.core.groups.Tuple.tuple("Task_ReviewDeliverable", "bob"));
+    org.assertj.core.api.Assertions.assertThat(historyService().createUserOperationLogQuery()
+            .processInstanceId(milestone.getId())
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+        .extracting(UserOperationLogEntry::getUserId)
+        .containsExactlyInAnyOrder("alice", "bob", "alice", "bob");
+  }
+
+  @Test
+  void stalledDeliveryIsFollowedUpBySupportThenEscalatedToCommunityLeads() {
+    ProcessInstance milestone = start("documentPractices");
+
+    stall("Timer_DeliveryStalled");
+    assertThat(milestone).isWaitingAt("Task_DeliverMilestone", "Task_FollowUpStalledDelivery");
+    Task followUp = taskAt("Task_FollowUpStalledDelivery");
+    assertCandidateGroup(followUp, "cbt-liaisons");
+    assertThat(followUp).isAssignedTo("bob");
+    followUp("bob", followUp, Map.of("followUpAction", "nudged", "followUpNote", "Pinged alice in chat"));
+
+    assertThat(milestone).isWaitingAt("Timer_DeliveryStillStalled");
+    org.assertj.core.api.Assertions.assertThat(commentsOn("Task_DeliverMilestone"))
+        .containsExactly("Stalled step followed up by bob: nudged. Pinged alice in chat");
+
+    stall("Timer_DeliveryStillStalled");
+    Task escalation = taskAt("Task_EscalateStalledDelivery");
+    assertThat(escalation).isNotAssigned().hasCandidateGroup("community-leads");
+    followUp("dave", escalation, Map.of("followUpAction", "nudged"));
+
+    assertThat(milestone).hasPassed("EndEvent_DeliveryEscalationHandled").isWaitingAt("Task_DeliverMilestone")
+        .variables().containsEntry("escalationCount", 2).containsEntry("lastFollowUpAction", "nudged")
+        .doesNotContainKey("followUpAction");
+    deliver("alice", "https://wiki.example.org/practices", null);
+    review("bob", "accept", null);
+    assertThat(milestone).isEnded().variables().containsEntry("escalationCount", 2);
+  }
+
+  @Test
+  void stalledDeliveryReassignedToAnotherActivator() {
+    ProcessInstance milestone = start("documentPractices");
+    stall("Timer_DeliveryStalled");
+
+    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "reassigned", "newAssignee", "erin"));
+
+    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("erin");
+    assertThat(milestone).variables().containsEntry("responsibleUser", "erin");
+    deliver("erin", "https://wiki.example.org/practices", null);
+    review("bob", "request-changes", "One more section");
+    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("erin");
+  }
+
+  @Test
+  void stalledDeliveryDeadlineExtendedMovesTheSecondLevel() {
+    ProcessInstance milestone = start("documentPractices");
+    stall("Timer_DeliveryStalled");
+
+    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "extended", "newDueDate", "2026-04-01"));
+
+    Date newDue = Date.from(LocalDate.parse("2026-04-02").atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1));
+    assertThat(taskAt("Task_DeliverMilestone")).hasDueDate(newDue);
+    org.assertj.core.api.Assertions.assertThat(timer("Timer_DeliveryStillStalled").getDuedate())
+        .isEqualTo(Date.from(newDue.toInstant().plus(Duration.ofDays(7))));
+  }
+
+  @Test
+  void stalledDeliveryDroppedBySupport() {
+    ProcessInstance milestone = start("documentPractices");
+    stall("Timer_DeliveryStalled");
+
+    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "dropped", "dropReason", "Team reorganised"));
+
+    assertThat(milestone).hasPassed("EndEvent_DeliveryDropped", "EndEvent_MilestoneDropped").isEnded()
+        .variables().containsEntry("milestoneOutcome", "dropped").containsEntry("dropReason", "Team reorganised")
+        .containsEntry("droppedBy", "bob").doesNotContainKey("acceptedBy");
+    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+  }
+
+  @Test
+  void stillStalledDeliveryDroppedByCommunityLeads() {
+    ProcessInstance milestone = start("documentPractices");
+    stall("Timer_DeliveryStalled");
+    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "nudged"));
+    stall("Timer_DeliveryStillStalled");
+
+    followUp("dave", taskAt("Task_EscalateStalledDelivery"), Map.of("followUpAction", "dropped", "dropReason", "No owner"));
+
+    assertThat(milestone).hasPassed("EndEvent_DeliveryDroppedByLeads", "EndEvent_MilestoneDropped").isEnded()
+        .variables().containsEntry("droppedBy", "dave").containsEntry("escalationCount", 2);
+  }
+
+  @Test
+  void deliveryDuringFollowUpClosesTheFollowUp() {
+    ProcessInstance milestone = start("documentPractices");
+    stall("Timer_DeliveryStalled");
+
+    deliver("alice", "https://wiki.example.org/practices", null);
+
+    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable").isNotWaitingAt("Task_FollowUpStalledDelivery");
+    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ReviewDeliverable");
+  }
+
+  @Test
+  void stalledReviewIsFollowedUpByCommunityLeadsThenEscalated() {
+    ProcessInstance milestone = start("documentPractices");
+    deliver("alice", "https://wiki.example.org/practices", null);
+
+    stall("Timer_ReviewStalled");
+    Task followUp = taskAt("Task_FollowUpStalledReview");
+    assertThat(followUp).isNotAssigned().hasCandidateGroup("community-leads");
+    followUp("dave", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "frank"));
+    assertThat(taskAt("Task_ReviewDeliverable")).isAssignedTo("frank");
+
+    stall("Timer_ReviewStillStalled");
+    Task escalation = taskAt("Task_EscalateStalledReview");
+    assertThat(escalation).hasCandidateGroup("community-leads");
+    followUp("dave", escalation, Map.of("followUpAction", "nudged"));
+
+    assertThat(milestone).hasPassed("EndEvent_ReviewEscalationHandled").isWaitingAt("Task_ReviewDeliverable");
+    review("frank", "accept", null);
+    assertThat(milestone).isEnded().variables().containsEntry("acceptedBy", "frank").containsEntry("escalationCount", 2);
+  }
+
+  @Test
+  void stalledReviewDroppedByCommunityLeads() {
+    ProcessInstance milestone = start("documentPractices");
+    deliver("alice", "https://wiki.example.org/practices", null);
+    stall("Timer_ReviewStalled");
+
+    followUp("dave", taskAt("Task_FollowUpStalledReview"), Map.of("followUpAction", "dropped", "dropReason", "Superseded"));
+
+    assertThat(milestone).hasPassed("EndEvent_ReviewDropped", "EndEvent_MilestoneDropped").isEnded()
+        .variables().containsEntry("milestoneOutcome", "dropped").containsEntry("droppedBy", "dave");
+  }
+
+  @Test
+  void stillStalledReviewDroppedOnEscalation() {
+    ProcessInstance milestone = start("documentPractices");
+    deliver("alice", "https://wiki.example.org/practices", null);
+    stall("Timer_ReviewStalled");
+    followUp("dave", taskAt("Task_FollowUpStalledReview"), Map.of("followUpAction", "nudged"));
+    stall("Timer_ReviewStillStalled");
+
+    followUp("dave", taskAt("Task_EscalateStalledReview"), Map.of("followUpAction", "dropped", "dropReason", "Liaison left"));
+
+    assertThat(milestone).hasPassed("EndEvent_ReviewDroppedByLeads", "EndEvent_MilestoneDropped").isEnded();
+  }
+
+  @Test
+  void stallPeriodsComeFromTheSettingsOfTheMilestone() {
+    ProcessInstance milestone = start("identifyGaps");
+
+    assertThat(milestone).variables().containsEntry("deliverStallPeriod", "P21D").containsEntry("reviewStallPeriod", "P7D");
+    org.assertj.core.api.Assertions.assertThat(timer("Timer_DeliveryStalled").getDuedate()).isEqualTo(at(Duration.ofDays(21)));
+  }
+
+  @Test
+  void deliveryWithoutAWebLinkIsRejectedAndNothingChanges() {
+    ProcessInstance milestone = start("documentPractices");
+    String taskId = taskAt("Task_DeliverMilestone").getId();
+
+    assertThatThrownBy(() -> deliver("alice", "wiki page on the team drive", null))
+        .hasMessageContaining("must be a web address starting with http:// or https://");
+    assertThatThrownBy(() -> taskService().complete(taskId, Map.of("deliverableUrl", "https://example.org/x")))
+        .hasMessageContaining("Summarise the deliverable");
+
+    assertThat(milestone).isWaitingAt("Task_DeliverMilestone").variables().doesNotContainKey("deliverableUrl");
+  }
+
+  @Test
+  void changeRequestWithoutACommentIsRejected() {
+    ProcessInstance milestone = start("documentPractices");
+    deliver("alice", "https://wiki.example.org/practices", null);
+
+    assertThatThrownBy(() -> review("bob", "request-changes", " ")).hasMessageContaining("Say what should change");
+    assertThatThrownBy(() -> review("bob", "maybe", null)).hasMessageContaining("'accept' or 'request-changes'");
+    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable").variables().containsEntry("reviewRounds", 0);
+  }
+
+  @Test
+  void followUpWithBadInputIsRejectedAndTheTaskStays() {
+    ProcessInstance milestone = start("documentPractices");
+    stall("Timer_DeliveryStalled");
+    Task followUp = taskAt("Task_FollowUpStalledDelivery");
+
+    assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "dave")))
+        .hasMessageContaining("Cannot reassign to 'dave': not a member of activators");
+    assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "nobody")))
+        .hasMessageContaining("no such user");
+    assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "extended", "newDueDate", "2026-01-01")))
+        .hasMessageContaining("must be in the future");
+    assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "dropped")))
+        .hasMessageContaining("Give a reason");
+    assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "ignored")))
+        .hasMessageContaining("followUpAction must be one of nudged, reassigned, extended, dropped");
+
+    assertThat(milestone).isWaitingAt("Task_DeliverMilestone", "Task_FollowUpStalledDelivery");
+    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice");
+  }
+
+  @Test
+  void milestoneWithoutItsInputsDoesNotStart() {
+    Map<String, Object> inputs = inputs("documentPractices");
+    inputs.remove("deliverable");
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("milestone", "sumo-community", inputs))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'deliverable'");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  // --- helpers ---
+
+  private ProcessInstance start(String milestoneKey) {
+    return runtimeService().startProcessInstanceByKey("milestone", "sumo-community", inputs(milestoneKey));
+  }
+
+  private static Map<String, Object> inputs(String milestoneKey) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("milestoneKey", milestoneKey);
+    inputs.put("milestoneName", "Document community practices");
+    inputs.put("stage", "learning-and-preparing-for-growth");
+    inputs.put("deliverable", "Documentation of community practices");
+    inputs.put("responsibleUser", "alice");
+    inputs.put("responsibleGroup", "activators");
+    inputs.put("supportUser", "bob");
+    inputs.put("supportGroup", "cbt-liaisons");
+    return inputs;
+  }
+
+  private void deliver(String user, String url, String delegatedTo) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("deliverableUrl", url);
+    form.put("deliverableSummary", "What was done");
+    form.put("delegatedTo", delegatedTo);
+    as(user, () -> taskService().complete(taskAt("Task_DeliverMilestone").getId(), form));
+  }
+
+  private void review(String user, String decision, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("reviewDecision", decision);
+    form.put("reviewComment", comment);
+    as(user, () -> taskService().complete(taskAt("Task_ReviewDeliverable").getId(), form));
+  }
+
+  private void followUp(String user, Task task, Map<String, Object> form) {
+    as(user, () -> taskService().complete(task.getId(), form));
+  }
+
+  private void as(String user, Runnable action) {
+    processEngine.getIdentityService().setAuthenticatedUserId(user);
+    try {
+      action.run();
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** Candidates stay on a task once it is assigned: whoever it is reassigned to, the group may still act. */
+  private void assertCandidateGroup(Task task, String group) {
+    org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task.getId()))
+        .filteredOn(link -> "candidate".equals(link.getType()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .contains(group);
+  }
+
+  private org.camunda.bpm.engine.runtime.Job timer(String activityId) {
+    return managementService().createJobQuery().activityId(activityId).singleResult();
+  }
+
+  private Task taskAt(String taskDefinitionKey) {
+    return taskService().createTaskQuery().taskDefinitionKey(taskDefinitionKey).singleResult();
+  }
+
+  private List<String> commentsOn(String taskDefinitionKey) {
+    return taskService().getTaskComments(taskAt(taskDefinitionKey).getId()).stream().map(Comment::getFullMessage).toList();
+  }
+
+  /** Moves the clock to when the timer is due and fires it; a timer due later than expected fails the test. */
+  private void stall(String timerId) {
+    Date due = timer(timerId).getDuedate();
+    ClockUtil.setCurrentTime(due);
+    execute(timer(timerId));
+  }
+
+  private void later(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+  }
+
+  private static Date at(Duration sinceStart) {
+    return Date.from(START.plus(sinceStart));
+  }
+}

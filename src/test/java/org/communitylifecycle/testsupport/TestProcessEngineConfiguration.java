@@ -1,0 +1,35 @@
+package org.communitylifecycle.testsupport;
+
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.communitylifecycle.engine.InvalidInputUnwrapping;
+
+/**
+ * The engine of the process tests: the test database, full history, no job executor (tests run
+ * jobs themselves after moving the clock), beans resolved from {@link org.camunda.bpm.engine.test.mock.Mocks},
+ * and process-test-coverage listening.
+ */
+public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngineConfiguration {
+
+  public TestProcessEngineConfiguration() {
+    TestDatabase.Connection db = TestDatabase.get();
+    setJdbcUrl(db.url());
+    setJdbcUsername(db.user());
+    setJdbcPassword(db.password());
+    setJdbcDriver(TestDatabase.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver");
+    setDatabaseSchemaUpdate(DB_SCHEMA_UPDATE_TRUE);
+    setHistory(HISTORY_FULL);
+    setJobExecutorActivate(false);
+    setExpressionManager(new MockExpressionManager());
+    setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");
+    setEnforceHistoryTimeToLive(true);
+    getProcessEnginePlugins().add(new InvalidInputUnwrapping());
+  }
+
+  @Override
+  protected void init() {
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(this);
+    super.init();
+  }
+}

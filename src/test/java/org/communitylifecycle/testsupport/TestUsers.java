@@ -1,0 +1,34 @@
+package org.communitylifecycle.testsupport;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+
+/** The people of the process tests, by role, created once per engine. */
+public final class TestUsers {
+
+  private TestUsers() {}
+
+  public static void ensure(IdentityService identity) {
+    user(identity, "alice", "activators");
+    user(identity, "erin", "activators");
+    user(identity, "bob", "cbt-liaisons");
+    user(identity, "frank", "cbt-liaisons");
+    user(identity, "dave", "community-leads");
+    user(identity, "carol", "process-designers");
+  }
+
+  private static void user(IdentityService identity, String id, String groupId) {
+    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identity.newGroup(groupId);
+      group.setName(groupId);
+      identity.saveGroup(group);
+    }
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword("test");
+      identity.saveUser(user);
+      identity.createMembership(id, groupId);
+    }
+  }
+}
