@@ -1,0 +1,108 @@
+package org.communitylifecycle.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Deploying processes/ and forms/: one deployment, only what changed, forms travelling with their models. */
+class ModelDeploymentTest {
+
+  @RegisterExtension static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+  ProcessEngine processEngine;
+
+  @AfterEach
+  void deleteDeployments() {
+    RepositoryService repository = processEngine.getRepositoryService();
+    repository.createDeploymentQuery().list().forEach(d -> repository.deleteDeployment(d.getId(), true));
+  }
+
+  @Test
+  void everythingOnTheClasspathIsDeployedOnceUnderRelativeNames() {
+    ModelDeployment deployment = new ModelDeployment(processEngine.getRepositoryService());
+    List<ModelResource> resources = deployment.scan();
+
+    Deployment first = deployment.deploy(resources).orElseThrow();
+
+    assertThat(names(first)).contains(
+        "processes/milestone.bpmn", "processes/learning-and-preparing-for-growth.bpmn",
+        "forms/milestone-deliver.form", "forms/start-growth-stage.form");
+    assertThat(names(first)).allMatch(n -> n.startsWith("processes/") || n.startsWith("forms/"));
+    assertThat(deployment.deploy(deployment.scan())).isEmpty();
+    assertThat(processEngine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aChangedFormIsRedeployedWithTheModelsThatUseIt() {
+    ModelDeployment deployment = new ModelDeployment(processEngine.getRepositoryService());
+    List<ModelResource> resources = deployment.scan();
+    deployment.deploy(resources);
+
+    List<ModelResource> edited = new ArrayList<>();
+    for (ModelResource r : resources) {
+      edited.add(r.name().equals("forms/milestone-review.form")
+          ? new ModelResource(r.name(), new String(r.content(), StandardCharsets.UTF_8)
+              .replace("Request changes", "Ask for changes").getBytes(StandardCharsets.UTF_8))
+          : r);
+    }
+    Deployment second = deployment.deploy(edited).orElseThrow();
+
+    // milestone.bpmn binds its forms by deployment, so it comes along with all of its forms; nothing else does.
+    assertThat(names(second)).containsExactlyInAnyOrder(
+        "forms/milestone-review.form", "processes/milestone.bpmn",
+        "forms/milestone-deliver.form", "forms/milestone-follow-up.form");
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey("learning-and-preparing-for-growth").count()).isEqualTo(1);
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey("milestone").latestVersion().singleResult().getVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void aMalformedFormStopsTheDeploymentAndNamesTheFile() {
+    ModelDeployment deployment = new ModelDeployment(processEngine.getRepositoryService());
+    List<ModelResource> resources = new ArrayList<>(deployment.scan());
+    resources.add(new ModelResource("forms/broken.form", "{ \"components\": [ ".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> deployment.deploy(resources))
+        .isInstanceOf(InvalidModelException.class).hasMessageStartingWith("forms/broken.form is not valid JSON");
+    assertThat(processEngine.getRepositoryService().createDeploymentQuery().count()).isZero();
+  }
+
+  @Test
+  void aFormWithoutAnIdOrAMissingFormIsRefused() {
+    ModelDeployment deployment = new ModelDeployment(processEngine.getRepositoryService());
+    List<ModelResource> noId = new ArrayList<>(deployment.scan());
+    noId.add(new ModelResource("forms/anonymous.form", "{\"components\": []}".getBytes(StandardCharsets.UTF_8)));
+    assertThatThrownBy(() -> deployment.deploy(noId)).hasMessageContaining("has no top-level \"id\"");
+
+    List<ModelResource> missing = new ArrayList<>(deployment.scan());
+    missing.removeIf(r -> r.name().equals("forms/milestone-review.form"));
+    assertThatThrownBy(() -> deployment.deploy(missing))
+        .hasMessage("processes/milestone.bpmn refers to the form 'milestone-review', which is not in forms/");
+    assertThat(processEngine.getRepositoryService().createDeploymentQuery().count()).isZero();
+  }
+
+  @Test
+  void namesAreRelativeWhereverTheFilesAre() {
+    assertThat(ModelDeployment.relativeName("jar:file:/opt/app.jar!/BOOT-INF/classes!/processes/milestone.bpmn"))
+        .isEqualTo("processes/milestone.bpmn");
+    assertThat(ModelDeployment.relativeName("file:/home/carol/community-lifecycle/target/classes/forms/x.form"))
+        .isEqualTo("forms/x.form");
+  }
+
+  private List<String> names(Deployment deployment) {
+    return processEngine.getRepositoryService().getDeploymentResources(deployment.getId()).stream()
+        .map(Resource::getName).toList();
+  }
+}
