@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Deploying processes/ and forms/: one deployment, only what changed, forms travelling with their models. */
 class ModelDeploymentTest {
 
-  @RegisterExtension static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  @RegisterExtension static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource(TestProcessEngineConfiguration.RESOURCE).build();
 
   ProcessEngine processEngine;
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.testsupport.ProcessBeans;
+import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.communitylifecycle.testsupport.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class LearningAndPreparingForGrowthTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder()
+      ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE)
           .excludeProcessDefinitionKeys("milestone")
           .assertClassCoverageAtLeast(1.0)
           .build();

@@ -12,7 +12,11 @@ import org.communitylifecycle.engine.InvalidInputUnwrapping;
  */
 public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngineConfiguration {
 
+  /** Where the process tests find this configuration; not camunda.cfg.xml, which the REST API would pick up. */
+  public static final String RESOURCE = "camunda-test.cfg.xml";
+
   public TestProcessEngineConfiguration() {
+    setProcessEngineName("process-tests");
     TestDatabase.Connection db = TestDatabase.get();
     setJdbcUrl(db.url());
     setJdbcUsername(db.user());

@@ -1,0 +1,220 @@
+package org.communitylifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.communitylifecycle.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The whole application on a random port, used through the REST API the way Tasklist and the
+ * demo users use it. Jobs do not run by themselves: the test moves the clock and runs them.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("demo")
+class CommunityLifecycleIT {
+
+  static final String STAGE = "learning-and-preparing-for-growth";
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.Connection db = TestDatabase.get();
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ManagementService management;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anonymousCallersGet401() {
+    ResponseEntity<String> response = rest.getForEntity("/engine-rest/task", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    assertThat(rest.withBasicAuth("dave", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void activatorsGet403OnDeploymentAndCockpit() {
+    MultiValueMap<String, Object> deployment = new LinkedMultiValueMap<>();
+    deployment.add("deployment-name", "alice-was-here");
+    deployment.add("data", new FileSystemResource("processes/milestone.bpmn"));
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> deploy = rest.withBasicAuth("alice", "demo")
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(deployment, multipart), String.class);
+    assertThat(deploy.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(webappLogin("alice", "cockpit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(webappLoginWithoutCsrfToken("bob", "cockpit").getStatusCode())
+        .as("the webapps keep their CSRF protection").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(webappLogin("alice", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(webappLogin("bob", "cockpit").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(webappLogin("carol", "cockpit").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aliceStartsACommunityDeliversAndBobRequestsChangesThenAccepts() {
+    String stage = startCommunity("Rust Berlin", "alice", "bob").getBody().get("id").toString();
+    assertThat(get("bob", "/engine-rest/process-instance/" + stage, Map.class).get("businessKey")).isEqualTo("rust-berlin");
+
+    List<Map<String, Object>> aliceTasks = tasks("alice", "assignee=alice&processInstanceBusinessKey=rust-berlin");
+    assertThat(aliceTasks).hasSize(6).allSatisfy(t -> assertThat(t.get("name")).isEqualTo("Deliver milestone"));
+    String deliver = taskFor("alice", "rust-berlin", "documentPractices", "Task_DeliverMilestone");
+
+    ResponseEntity<String> badLink = submit("alice", deliver, Map.of("deliverableUrl", "our wiki", "deliverableSummary", "x"));
+    assertThat(badLink.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badLink.getBody()).contains("must be a web address starting with http:// or https://");
+
+    assertThat(submit("alice", deliver, Map.of("deliverableUrl", "https://wiki.example.org/rust-berlin/practices",
+        "deliverableSummary", "How we run meetups", "delegatedTo", "ferris")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    String review = taskFor("bob", "rust-berlin", "documentPractices", "Task_ReviewDeliverable");
+    assertThat(submit("alice", review, Map.of("reviewDecision", "accept")).getStatusCode())
+        .as("alice may not review her own deliverable").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.INTERNAL_SERVER_ERROR);
+    assertThat(submit("bob", review, Map.of("reviewDecision", "request-changes", "reviewComment", "Add the code of conduct"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    String again = taskFor("alice", "rust-berlin", "documentPractices", "Task_DeliverMilestone");
+    Map<?, ?> formVariables = get("alice", "/engine-rest/task/" + again + "/form-variables", Map.class);
+    assertThat(((Map<?, ?>) formVariables.get("reviewComment")).get("value")).isEqualTo("Add the code of conduct");
+    submit("alice", again, Map.of("deliverableUrl", "https://wiki.example.org/rust-berlin/practices-v2", "deliverableSummary", "With CoC"));
+    submit("bob", taskFor("bob", "rust-berlin", "documentPractices", "Task_ReviewDeliverable"), Map.of("reviewDecision", "accept"));
+
+    Map<?, ?> variables = get("bob", "/engine-rest/process-instance/" + stage + "/variables", Map.class);
+    assertThat(value(variables, "documentPracticesOutcome")).isEqualTo("accepted");
+    assertThat(value(variables, "documentPracticesAcceptedBy")).isEqualTo("bob");
+    assertThat(value(variables, "documentPracticesReviewRounds")).isEqualTo(2);
+    assertThat(value(variables, "documentPracticesDelegatedTo")).isEqualTo("ferris");
+  }
+
+  @Test
+  void startingIsRefusedForADuplicateCommunityOrAPersonOutsideTheRole() {
+    assertThat(startCommunity("Localization Hub", "alice", "bob").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<Map> duplicate = startCommunity("localization hub", "alice", "bob");
+    assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(duplicate.getBody().get("message").toString()).contains("'localization-hub' is already in this stage");
+
+    ResponseEntity<Map> wrongRole = startCommunity("Add-ons Reviewers", "dave", "bob");
+    assertThat(wrongRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrongRole.getBody().get("message").toString()).endsWith(": The activator 'dave' is not in the group 'activators'");
+    assertThat(get("bob", "/engine-rest/process-instance/count?businessKey=add-ons-reviewers", Map.class).get("count")).isEqualTo(0);
+  }
+
+  @Test
+  void aStalledDeliveryEscalatesToBob() {
+    startCommunity("Common Voice Kenya", "alice", "bob");
+    String deliver = taskFor("alice", "common-voice-kenya", "trackConversionPoints", "Task_DeliverMilestone");
+    String milestone = get("alice", "/engine-rest/task/" + deliver, Map.class).get("processInstanceId").toString();
+
+    Job stalled = management.createJobQuery().processInstanceId(milestone).activityId("Timer_DeliveryStalled").singleResult();
+    assertThat(stalled.getDuedate()).isAfter(Date.from(new Date().toInstant().plus(Duration.ofDays(13))));
+    ClockUtil.setCurrentTime(stalled.getDuedate());
+    management.executeJob(stalled.getId());
+
+    List<Map<String, Object>> followUps = tasks("bob", "assignee=bob&processInstanceId=" + milestone);
+    assertThat(followUps).extracting(t -> t.get("taskDefinitionKey")).containsExactly("Task_FollowUpStalledDelivery");
+    assertThat(tasks("alice", "assignee=bob&processInstanceId=" + milestone)).as("alice cannot see bob's tasks").isEmpty();
+    assertThat(submit("bob", followUps.get(0).get("id").toString(), Map.of("followUpAction", "nudged")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(management.createJobQuery().processInstanceId(milestone).activityId("Timer_DeliveryStillStalled").count()).isEqualTo(1);
+  }
+
+  // --- helpers ---
+
+  private ResponseEntity<Map> startCommunity(String name, String activator, String liaison) {
+    Map<String, Object> body = Map.of("variables", Map.of(
+        "communityName", Map.of("value", name), "activator", Map.of("value", activator), "liaison", Map.of("value", liaison)));
+    return rest.withBasicAuth("alice", "demo")
+        .postForEntity("/engine-rest/process-definition/key/" + STAGE + "/submit-form", body, Map.class);
+  }
+
+  private ResponseEntity<String> submit(String user, String taskId, Map<String, Object> values) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return rest.withBasicAuth(user, "demo")
+        .postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+  }
+
+  private String taskFor(String user, String community, String milestoneKey, String taskKey) {
+    List<Map<String, Object>> found = tasks(user, "processInstanceBusinessKey=" + community + "&taskDefinitionKey=" + taskKey
+        + "&processVariables=milestoneKey_eq_" + milestoneKey);
+    assertThat(found).as("%s's %s of %s", user, taskKey, milestoneKey).hasSize(1);
+    return found.get(0).get("id").toString();
+  }
+
+  private List<Map<String, Object>> tasks(String user, String query) {
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task?" + query, HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+  }
+
+  private <T> T get(String user, String path, Class<T> type) {
+    ResponseEntity<T> response = rest.withBasicAuth(user, "demo").getForEntity(path, type);
+    assertThat(response.getStatusCode()).as("GET %s as %s", path, user).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private static Object value(Map<?, ?> variables, String name) {
+    Map<?, ?> variable = (Map<?, ?>) variables.get(name);
+    assertThat(variable).as("variable %s", name).isNotNull();
+    return variable.get("value");
+  }
+
+  /** Logs in as the webapps do: with the session's CSRF token from a first page load. */
+  private ResponseEntity<String> webappLogin(String user, String app) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
+    List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.split(";", 2)[0]).toList();
+    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+        .substring("XSRF-TOKEN=".length());
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+    headers.add("X-XSRF-TOKEN", token);
+    return postLogin(user, app, headers);
+  }
+
+  private ResponseEntity<String> webappLoginWithoutCsrfToken(String user, String app) {
+    return postLogin(user, app, new HttpHeaders());
+  }
+
+  private ResponseEntity<String> postLogin(String user, String app, HttpHeaders headers) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", "demo");
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app, new HttpEntity<>(form, headers), String.class);
+  }
+}
