@@ -74,6 +74,8 @@ class AccessSeeding implements ApplicationRunner {
     for (String key : properties.startableProcesses()) {
       grant(Groups.ACTIVATORS, PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
     }
+    // Tasklist names the process of each task; activators' milestone tasks belong to this one.
+    grant(Groups.ACTIVATORS, PROCESS_DEFINITION, "milestone", READ);
 
     // Liaisons and community leads monitor in Cockpit, read-only, and review in Tasklist.
     for (String group : List.of(Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)) {

@@ -76,14 +76,16 @@ public class Handoffs {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
-      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
+      // The authority rather than the host: java.net.URI finds no host in names such as team_wiki.example.org.
+      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank()) {
         return;
       }
     } catch (URISyntaxException e) {
       // reported below
     }
     throw new InvalidInputException(
-        "The deliverable link must be a web address starting with http:// or https://, got '" + url + "'");
+        "Link to the deliverable: give a web address such as https://wiki.example.org/page; '" + url + "' is not one");
   }
 
   private static int number(DelegateTask task, String name) {

@@ -26,6 +26,12 @@ public class MilestoneSetup {
     requireText(execution, DELIVERABLE);
     requireText(execution, RESPONSIBLE_GROUP);
     requireText(execution, SUPPORT_GROUP);
+    Object community = execution.getVariable(COMMUNITY_NAME);
+    if (community == null || community.toString().isBlank()) {
+      // Task names show the community; a milestone started on its own shows its key instead.
+      String businessKey = execution.getProcessBusinessKey();
+      execution.setVariable(COMMUNITY_NAME, businessKey != null ? businessKey : "no community");
+    }
 
     MilestoneProperties.Stall stall = properties.stallFor(key);
     period(execution, DELIVER_STALL_PERIOD, stall.deliver());

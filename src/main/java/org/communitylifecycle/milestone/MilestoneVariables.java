@@ -7,6 +7,7 @@ public final class MilestoneVariables {
   public static final String MILESTONE_KEY = "milestoneKey";
   public static final String MILESTONE_NAME = "milestoneName";
   public static final String STAGE = "stage";
+  public static final String COMMUNITY_NAME = "communityName";
   public static final String DELIVERABLE = "deliverable";
   public static final String RESPONSIBLE_USER = "responsibleUser";
   public static final String RESPONSIBLE_GROUP = "responsibleGroup";

@@ -63,6 +63,7 @@ class MilestoneTest {
 
     assertThat(milestone).isWaitingAt("Task_DeliverMilestone");
     assertCandidateGroup(taskAt("Task_DeliverMilestone"), "activators");
+    assertThat(taskAt("Task_DeliverMilestone")).hasName("Deliver: Document community practices (sumo-community)");
     assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice")
         .hasDueDate(at(Duration.ofDays(14)));
     later(Duration.ofDays(3));
@@ -284,11 +285,13 @@ class MilestoneTest {
     String taskId = taskAt("Task_DeliverMilestone").getId();
 
     assertThatThrownBy(() -> deliver("alice", "wiki page on the team drive", null))
-        .hasMessageContaining("must be a web address starting with http:// or https://");
+        .hasMessageContaining("Link to the deliverable: give a web address such as https://wiki.example.org/page");
     assertThatThrownBy(() -> taskService().complete(taskId, Map.of("deliverableUrl", "https://example.org/x")))
         .hasMessageContaining("Summarise the deliverable");
 
     assertThat(milestone).isWaitingAt("Task_DeliverMilestone").variables().doesNotContainKey("deliverableUrl");
+    deliver("alice", "https://team_wiki.example.org/practices", null);
+    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable");
   }
 
   @Test

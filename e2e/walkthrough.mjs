@@ -1,0 +1,517 @@
+// Browser walkthrough of the Community Lifecycle webapps, as a new user would click through them.
+//
+//   cd e2e && npm install && npm run walkthrough             # against ./mvnw spring-boot:run (port 8080)
+//   BASE_URL=http://localhost:8081 npm run walkthrough         # against another instance
+//
+// It expects a fresh demo database (profile "demo", ./data removed before start): it completes and
+// starts real work, so a second run against the same data fails at 4b ("Rust Berlin" is already in
+// the stage) and 5 (the seeded review is done). Screenshots and a log of browser console errors
+// and failed HTTP requests land in e2e/screenshots/. Exit code 1 when any step failed.
+//
+// Uses playwright-core with the system Chromium (CHROMIUM env to override): no browser download.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SHOTS = path.join(HERE, 'screenshots');
+const LOG = path.join(SHOTS, 'log.txt');
+const PASSWORD = 'demo';
+
+const TASKLIST = `${BASE_URL}/camunda/app/tasklist/`;
+const COCKPIT = `${BASE_URL}/camunda/app/cockpit/`;
+const GROWTH_PROCESS = 'Learning and preparing for growth';
+const MILESTONE_TO_DELIVER = 'Document community practices';
+const REVIEW_COMMENT = 'Please add the triage owners and link the gap list to the issue tracker.';
+
+fs.rmSync(SHOTS, { recursive: true, force: true });
+fs.mkdirSync(SHOTS, { recursive: true });
+
+// ---------------------------------------------------------------------------------------------
+// Logging: everything the browser complains about goes to log.txt, tagged with the current step,
+// so a defect can be traced to the screen where it happened.
+
+let currentStep = 'setup';
+const logLines = [];
+function log(line) {
+  logLines.push(`[${new Date().toISOString()}] [${currentStep}] ${line}`);
+  fs.writeFileSync(LOG, logLines.join('\n') + '\n');
+}
+
+let shotNo = 0;
+async function shot(page, name) {
+  shotNo += 1;
+  const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.basename(file)}`);
+  return file;
+}
+
+// Requests the Camunda webapps themselves expect to fail; tagged so real defects stand out.
+const KNOWN_NOISE = [
+  [/\/camunda\/api\/admin\/auth\/user\/default$/, 404, 'session probe while logged out: Camunda webapp behaviour'],
+  [/\/camunda-welcome$/, 404, 'login page first-visit probe: Camunda webapp behaviour (disableWelcomeMessage)'],
+];
+function noise(url, status) {
+  const hit = KNOWN_NOISE.find(([re, s]) => s === status && re.test(new URL(url).pathname));
+  return hit ? ` [known noise: ${hit[2]}]` : '';
+}
+
+function watch(page) {
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const url = msg.location()?.url ?? '';
+    const status = Number(/status of (\d+)/.exec(msg.text())?.[1]);
+    log(`console.error: ${msg.text()} (${url})${url && status ? noise(url, status) : ''}`);
+  });
+  page.on('pageerror', (err) => log(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) =>
+    log(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('response', async (res) => {
+    if (res.status() < 400) return;
+    let body = '';
+    try {
+      body = (await res.text()).replace(/\s+/g, ' ').slice(0, 400);
+    } catch {
+      // Bodies of redirects and aborted navigations cannot be read; the status is what matters.
+    }
+    log(`HTTP ${res.status()} ${res.request().method()} ${res.url()} ${body}${noise(res.url(), res.status())}`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webapp helpers. The Camunda webapps are AngularJS single-page apps that keep polling, so
+// "networkidle" is not always reached; every wait here therefore targets something visible.
+
+async function settle(page, ms = 500) {
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(ms);
+}
+
+/** Logs in on the login screen any of the webapps shows when there is no session. */
+async function login(page, url, user) {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const form = page.locator('form[name="signinForm"]');
+  await form.waitFor({ timeout: 20_000 });
+  await form.locator('input[type="text"]').fill(user);
+  await form.locator('input[type="password"]').fill(PASSWORD);
+  await form.locator('button[type="submit"]').click();
+  await settle(page);
+}
+
+/** Logs out through the user menu, as a person would, then checks the login form is back. */
+async function logout(page) {
+  await page.locator('[cam-widget-header] li.account > a').click();
+  await page.locator('[cam-widget-header] li.logout a').click();
+  await page.locator('form[name="signinForm"]').waitFor({ timeout: 10_000 });
+}
+
+/** Selects a filter in the Tasklist sidebar and waits for its task list to render. */
+async function openFilter(page, name) {
+  await page.locator('.task-filters .task-filter').filter({ hasText: name }).first().click();
+  await settle(page);
+}
+
+const taskItems = (page) => page.locator('ol.tasks-list li.task');
+const form = (page) => page.locator('.task-details .fjs-form');
+const notifications = (page) =>
+  page.locator('.page-notifications .alert, .notifications .alert, [cam-notifications] .alert').filter({ visible: true });
+
+/** The text of the notifications the webapp shows at the top, joined, for the step result line. */
+async function notificationText(page) {
+  const texts = await notifications(page).allInnerTexts().catch(() => []);
+  return texts.map((t) => t.replace(/\s+/g, ' ').replace(/^× Close /, '').trim()).filter(Boolean).join(' | ');
+}
+
+/** Visible inline validation messages of a form-js form. */
+async function formErrors(scope) {
+  const texts = await scope.locator('.fjs-form-field-error').filter({ visible: true }).allInnerTexts();
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+/**
+ * Opens the task whose form heading contains `heading`. Task names repeat ("Deliver milestone" for
+ * every milestone), so the form itself is the only place that tells them apart.
+ */
+async function openTaskByHeading(page, taskName, heading) {
+  const items = taskItems(page).filter({ has: page.locator('h4.task', { hasText: taskName }) });
+  await items.first().waitFor({ timeout: 15_000 });
+  const count = await items.count();
+  const seen = [];
+  for (let i = 0; i < count; i += 1) {
+    await items.nth(i).locator('h4.task a').click();
+    const h = form(page).locator('h2').first();
+    await h.waitFor({ timeout: 15_000 });
+    // The form of the previously opened task may still be on screen for a moment.
+    await settle(page, 300);
+    const text = (await h.innerText()).trim();
+    seen.push(text);
+    if (text.includes(heading)) return { index: i, count, seen };
+  }
+  throw new Error(`no "${taskName}" task with heading "${heading}"; headings seen: ${seen.join(' / ')}`);
+}
+
+/**
+ * Opens every task in the current list and returns its form heading and whether the task pane
+ * names the community anywhere: with two communities running, that is how a person tells apart
+ * tasks that all share one name.
+ */
+async function surveyTasks(page, communityWords) {
+  const result = [];
+  const count = await taskItems(page).count();
+  for (let i = 0; i < count; i += 1) {
+    await taskItems(page).nth(i).locator('h4.task a').click();
+    await form(page).locator('h2').first().waitFor({ timeout: 15_000 });
+    await settle(page, 300);
+    const heading = (await form(page).locator('h2').first().innerText()).trim();
+    const pane = await page.locator('.task-details').innerText();
+    const named = communityWords.filter((w) => pane.toLowerCase().includes(w.toLowerCase()));
+    result.push({ heading, named });
+  }
+  return result;
+}
+
+/** Claims the open task if Tasklist offers to, which it does when the task is not assigned to us. */
+async function claimIfNeeded(page) {
+  const claim = page.locator('.task-details').getByRole('link', { name: /^\s*Claim\s*$/ })
+    .or(page.locator('.task-details').getByRole('button', { name: /^\s*Claim\s*$/ }));
+  if (await claim.count() && await claim.first().isVisible()) {
+    await claim.first().click();
+    await settle(page);
+    return true;
+  }
+  return false;
+}
+
+/** The assignee's name as the task pane shows it. */
+async function assigneeShown(page) {
+  return (await page.locator('.task-details .assignee, .task-details [cam-tasklist-task-meta] .assignee')
+    .first().innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps. Each one returns a short description of what it saw; a thrown error fails the step.
+
+const results = [];
+async function step(name, fn) {
+  currentStep = name;
+  const started = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true });
+    console.log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)${detail ? `: ${detail}` : ''}`);
+    log(`PASS ${detail ?? ''}`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    const message = String(err?.message ?? err).split('\n')[0];
+    console.log(`FAIL ${name}: ${message}`);
+    log(`FAIL ${err?.stack ?? err}`);
+    if (page) await shot(page, `${slug(name)}-FAILED`).catch(() => {});
+  }
+}
+const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+// One context per person, so a logout bug cannot make a later step pass with someone else's session.
+let context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'en-US' });
+let page = await context.newPage();
+watch(page);
+log(`BASE_URL=${BASE_URL}`);
+
+async function freshSession() {
+  await context.close();
+  context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'en-US' });
+  page = await context.newPage();
+  watch(page);
+}
+
+await step('1 alice logs in to Tasklist', async () => {
+  await login(page, TASKLIST, 'alice');
+  await page.locator('.task-filters .task-filter').first().waitFor({ timeout: 15_000 });
+  await taskItems(page).first().waitFor({ timeout: 15_000 });
+  const filters = (await page.locator('.task-filters .task-filter h4').allInnerTexts())
+    .map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const tasks = (await taskItems(page).locator('h4.task').allInnerTexts()).map((t) => t.trim());
+  const processNames = (await taskItems(page).locator('.process-definition').allInnerTexts()).map((t) => t.trim());
+  await shot(page, 'alice-tasklist');
+  for (const f of ['My tasks', 'My group tasks']) {
+    if (!filters.some((t) => t.startsWith(f))) throw new Error(`filter "${f}" missing; filters: ${filters.join(', ')}`);
+  }
+  return `filters [${filters.join(', ')}]; ${tasks.length} tasks [${[...new Set(tasks)].join(', ')}]; ` +
+    `process names under tasks: [${processNames.map((n) => n || '(empty)').join(', ')}]`;
+});
+
+await step('2 alice opens a Deliver milestone task', async () => {
+  await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
+  await openFilter(page, 'My tasks');
+  const { seen } = await openTaskByHeading(page, 'Deliver milestone', MILESTONE_TO_DELIVER);
+  const claimed = await claimIfNeeded(page);
+  const f = form(page);
+  const heading = (await f.locator('h2').first().innerText()).trim();
+  const body = (await f.locator('.fjs-form-field-text').first().innerText()).replace(/\s+/g, ' ').trim();
+  const labels = (await f.locator('label.fjs-form-field-label').allInnerTexts()).map((l) => l.replace(/\*$/, '').trim());
+  await shot(page, 'deliver-form');
+  for (const want of ['Link to the deliverable', 'Summary', 'Delegated to (optional)']) {
+    if (!labels.includes(want)) throw new Error(`field "${want}" missing; labels: ${labels.join(', ')}`);
+  }
+  if (/\{\{|\}\}/.test(body)) throw new Error(`unresolved template in form text: ${body}`);
+  return `headings of alice's deliver tasks: [${seen.join(' / ')}]; opened "${heading}"; text "${body}"; ` +
+    `fields [${labels.join(', ')}]; assignee "${await assigneeShown(page)}"; claimed now: ${claimed}`;
+});
+
+await step('3a complete with an invalid link is refused', async () => {
+  const f = form(page);
+  const complete = page.locator('.task-details').getByRole('button', { name: 'Complete' });
+  await f.getByLabel('Link to the deliverable').fill('our wiki');
+  await f.getByLabel('Summary').fill('Wrote down how we onboard, triage and release.');
+  await f.getByLabel('Summary').blur();
+  await settle(page, 500);
+  // form-js validates as you type and Tasklist then disables Complete; click it only if it is not.
+  const disabled = await complete.isDisabled();
+  if (!disabled) await complete.click();
+  await settle(page, 1000);
+  const errors = await formErrors(f);
+  const notes = await notificationText(page);
+  await shot(page, 'deliver-invalid-link');
+  const stillOpen = await f.locator('h2', { hasText: MILESTONE_TO_DELIVER }).isVisible();
+  if (!stillOpen) throw new Error(`task was completed with link "our wiki" (notifications: ${notes})`);
+  if (!errors.length && !notes) throw new Error('no validation message shown for "our wiki"');
+
+  // A link the form's pattern lets through but the server's own check (a URI with a host) refuses:
+  // shows how a server-side message reaches the person completing the task.
+  await f.getByLabel('Link to the deliverable').fill('https://team_wiki.example.org/practices');
+  await settle(page, 300);
+  await complete.click();
+  await settle(page, 1500);
+  const serverErrors = await formErrors(f);
+  const serverNotes = await notificationText(page);
+  await shot(page, 'deliver-server-refuses-link');
+  const stillOpen2 = await f.locator('h2', { hasText: MILESTONE_TO_DELIVER }).isVisible();
+  if (!stillOpen2) throw new Error('task was completed with a link the server should refuse (host with "_")');
+  return `"our wiki": Complete button disabled: ${disabled}; inline errors [${errors.join(' | ')}]; ` +
+    `notifications [${notes}]. "https://team_wiki.example.org/practices": inline [${serverErrors.join(' | ')}]; ` +
+    `notifications [${serverNotes}]`;
+});
+
+await step('3b complete with a valid link', async () => {
+  const f = form(page);
+  const before = await taskItems(page).count();
+  await f.getByLabel('Link to the deliverable').fill('https://wiki.example.org/sumo/practices');
+  await f.getByLabel('Summary').fill('Wrote down how we onboard, triage and release. Still open: translations.');
+  await f.getByLabel('Delegated to (optional)').fill('Maria (@maria)');
+  await page.locator('.task-details').getByRole('button', { name: 'Complete' }).click();
+  // Tasklist removes the task from the list and clears the detail pane once the engine accepted it.
+  await page.waitForFunction((n) => document.querySelectorAll('ol.tasks-list li.task').length < n, before, { timeout: 15_000 })
+    .catch(() => {});
+  await settle(page, 1000);
+  const notes = await notificationText(page);
+  const after = await taskItems(page).count();
+  await shot(page, 'deliver-completed');
+  const errors = await formErrors(page.locator('.task-details'));
+  if (errors.length) throw new Error(`form refused a valid link: ${errors.join(' | ')}`);
+  if (after >= before) throw new Error(`task still listed (${before} -> ${after}); notifications: ${notes}`);
+  // The heading must not belong to the completed milestone any more.
+  const remaining = await page.locator('.task-details .fjs-form h2', { hasText: MILESTONE_TO_DELIVER }).count();
+  if (remaining) throw new Error('completed task still shown in the detail pane');
+  return `My tasks ${before} -> ${after}; notifications [${notes}]`;
+});
+
+/** Opens Tasklist's "Start process" dialog and picks a process; returns the dialog locator. */
+async function openStartForm(processName) {
+  await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
+  await settle(page);
+  await page.locator('[cam-widget-header] li.start-process-action a').click();
+  const dialog = page.locator('.modal-dialog, .modal-content').first();
+  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.getByText(processName, { exact: true }).first().click();
+  await dialog.locator('.fjs-form').waitFor({ timeout: 15_000 });
+  await settle(page, 300);
+  return dialog;
+}
+
+async function fillStartForm(dialog, community, activator, liaison) {
+  await dialog.getByLabel('Community name').fill(community);
+  await dialog.getByLabel('Activator (user id)').fill(activator);
+  await dialog.getByLabel('CBT liaison (user id)').fill(liaison);
+}
+
+/** Text of errors the dialog shows: inline form-js errors and the dialog's own alerts. */
+async function dialogErrors(dialog) {
+  const inline = await formErrors(dialog);
+  const alerts = (await dialog.locator('.alert').filter({ visible: true }).allInnerTexts())
+    .map((t) => t.replace(/\s+/g, ' ').replace(/^× Close /, '').trim()).filter(Boolean);
+  return [...inline, ...alerts];
+}
+
+await step('4a start growth stage with a non-activator is refused', async () => {
+  const dialog = await openStartForm(GROWTH_PROCESS);
+  const labels = (await dialog.locator('label.fjs-form-field-label').allInnerTexts()).map((l) => l.replace(/\*$/, '').trim());
+  await shot(page, 'start-form');
+  await fillStartForm(dialog, 'Rust Berlin', 'bob', 'bob');
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await settle(page, 1500);
+  const errors = await dialogErrors(dialog).catch(() => []);
+  const notes = await notificationText(page);
+  await shot(page, 'start-refused-non-activator');
+  if (!(await dialog.isVisible())) throw new Error(`dialog closed: the start was accepted (notifications: ${notes})`);
+  if (!errors.length && !notes) throw new Error('no error shown for activator "bob"');
+  return `start form fields [${labels.join(', ')}]; errors [${errors.join(' | ')}]; notifications [${notes}]`;
+});
+
+await step('4b start growth stage for Rust Berlin', async () => {
+  // A fresh dialog, as a user who closes the error and starts over would see it.
+  const dialog = await openStartForm(GROWTH_PROCESS);
+  await fillStartForm(dialog, 'Rust Berlin', 'alice', 'bob');
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => {});
+  await settle(page, 1000);
+  const notes = await notificationText(page);
+  await shot(page, 'start-rust-berlin');
+  if (await dialog.isVisible()) throw new Error(`dialog still open: ${(await dialogErrors(dialog)).join(' | ')}`);
+  // The new stage must show up as work for alice: Tasklist polls, so reload rather than wait.
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await openFilter(page, 'My tasks');
+  await taskItems(page).first().waitFor({ timeout: 15_000 });
+  const count = await taskItems(page).count();
+  const total = (await page.locator('.task-filters .task-filter h4').filter({ hasText: 'My tasks' })
+    .first().innerText()).replace(/\s+/g, ' ').trim();
+  await shot(page, 'alice-tasklist-after-start');
+  const survey = await surveyTasks(page, ['Rust Berlin', 'rust-berlin', 'SUMO', 'sumo-community']);
+  await shot(page, 'alice-new-task-no-community');
+  const tally = {};
+  for (const t of survey) tally[t.heading] = (tally[t.heading] ?? 0) + 1;
+  const withCommunity = survey.filter((t) => t.named.length).length;
+  return `notifications [${notes}]; sidebar "${total}"; ${count} tasks listed; form headings ` +
+    `[${Object.entries(tally).map(([h, n]) => `${h} x${n}`).join(', ')}]; ` +
+    `task panes naming a community: ${withCommunity} of ${survey.length}`;
+});
+
+await step('5a bob opens his Review deliverable task', async () => {
+  // Reload first: a start dialog left open by a failed step 4 would cover the user menu.
+  await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
+  await page.locator('[cam-widget-header] li.account > a').waitFor({ timeout: 15_000 });
+  await logout(page);
+  await shot(page, 'logged-out');
+  await login(page, TASKLIST, 'bob');
+  await taskItems(page).first().waitFor({ timeout: 15_000 });
+  const tasks = (await taskItems(page).locator('h4.task').allInnerTexts()).map((t) => t.trim());
+  await shot(page, 'bob-tasklist');
+  // The seeded review (SUMO, "Identify gaps") is there on a fresh database.
+  const { seen } = await openTaskByHeading(page, 'Review deliverable', 'Review: Identify gaps');
+  await claimIfNeeded(page);
+  const f = form(page);
+  const text = (await f.locator('.fjs-form-field-text').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const radios = (await f.locator('.fjs-form-field-radio label.fjs-form-field-label, .fjs-form-field-radio .fjs-radio label')
+    .allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const commentBefore = await f.getByLabel('What should change').count();
+  const completeEnabled = await page.locator('.task-details').getByRole('button', { name: 'Complete' }).isEnabled();
+  await shot(page, 'review-form');
+  if (text.some((t) => /\{\{|\}\}/.test(t))) throw new Error(`unresolved template: ${text.join(' / ')}`);
+  if (commentBefore) throw new Error('"What should change" shown before a decision was chosen');
+  return `bob's tasks [${tasks.join(', ')}]; review headings [${seen.join(' / ')}]; ` +
+    `text [${text.join(' / ')}]; radio [${radios.join(', ')}]; assignee "${await assigneeShown(page)}"; ` +
+    `Complete enabled before a decision: ${completeEnabled}`;
+});
+
+await step('5b bob requests changes', async () => {
+  const f = form(page);
+  await f.getByLabel('Request changes').check();
+  const comment = f.getByLabel('What should change');
+  await comment.waitFor({ timeout: 5_000 });
+  await comment.fill(REVIEW_COMMENT);
+  await shot(page, 'review-request-changes');
+  const before = await taskItems(page).count();
+  await page.locator('.task-details').getByRole('button', { name: 'Complete' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('ol.tasks-list li.task').length < n, before, { timeout: 15_000 })
+    .catch(() => {});
+  await settle(page, 1000);
+  const notes = await notificationText(page);
+  const errors = await formErrors(page.locator('.task-details'));
+  const after = await taskItems(page).count();
+  await shot(page, 'review-completed');
+  if (errors.length) throw new Error(`form refused: ${errors.join(' | ')}`);
+  if (after >= before) throw new Error(`review task still listed (${before} -> ${after}); notifications: ${notes}`);
+  return `bob's tasks ${before} -> ${after}; notifications [${notes}]`;
+});
+
+await step('6 bob opens Cockpit', async () => {
+  // Same session: the webapps share the login, so Cockpit should open without a second one.
+  await page.goto(COCKPIT, { waitUntil: 'domcontentloaded' });
+  await settle(page, 1500);
+  if (await page.locator('form[name="signinForm"]').isVisible()) await login(page, COCKPIT, 'bob');
+  await page.locator('.dashboard, [cam-dashboard], .processes-dashboard, .section-content').first().waitFor({ timeout: 20_000 });
+  await settle(page, 1500);
+  const dashboard = (await page.locator('main, .ctn-main, body').first().innerText()).replace(/\s+/g, ' ').slice(0, 300);
+  await shot(page, 'cockpit-dashboard');
+
+  await page.goto(`${COCKPIT}#/processes`, { waitUntil: 'domcontentloaded' });
+  const row = page.getByRole('link', { name: GROWTH_PROCESS, exact: true }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await settle(page, 1500);
+  const definitions = (await page.locator('table tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  await shot(page, 'cockpit-processes');
+
+  await row.click();
+  // bpmn-js renders the diagram as SVG; its shapes carry data-element-id.
+  await page.locator('.djs-container svg [data-element-id]').first().waitFor({ timeout: 20_000 });
+  await settle(page, 2000);
+  const shapes = await page.locator('.djs-container svg g.djs-shape').count();
+  const instances = (await page.locator('table tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  await shot(page, 'cockpit-growth-definition');
+  return `dashboard "${dashboard}"; definitions [${definitions.join(' || ')}]; diagram shapes ${shapes}; ` +
+    `instance rows [${instances.slice(0, 5).join(' || ')}]`;
+});
+
+await step('7 alice is refused by Cockpit', async () => {
+  await freshSession();
+  await login(page, COCKPIT, 'alice');
+  await settle(page, 1000);
+  const loginStillShown = await page.locator('form[name="signinForm"]').isVisible();
+  const notes = await notificationText(page);
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300);
+  await shot(page, 'cockpit-alice-refused');
+  if (!loginStillShown) throw new Error(`alice got into Cockpit: ${text}`);
+  return `login form still shown; message [${notes || text}]`;
+});
+
+await step('7b alice, logged in to Tasklist, opens Cockpit', async () => {
+  await login(page, TASKLIST, 'alice');
+  await taskItems(page).first().waitFor({ timeout: 15_000 });
+  await page.goto(COCKPIT, { waitUntil: 'domcontentloaded' });
+  await settle(page, 2000);
+  const loginShown = await page.locator('form[name="signinForm"]').isVisible();
+  const notes = await notificationText(page);
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300);
+  await shot(page, 'cockpit-alice-via-tasklist-session');
+  const dashboard = await page.locator('.dashboard, [cam-dashboard]').filter({ visible: true }).count();
+  if (dashboard && !loginShown) throw new Error(`Cockpit dashboard shown to alice: ${text}`);
+  return `login form shown: ${loginShown}; notifications [${notes}]; page "${text}"`;
+});
+
+await step('8 alice sees the changes bob requested', async () => {
+  await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
+  await settle(page);
+  await openFilter(page, 'My tasks');
+  await openTaskByHeading(page, 'Deliver milestone', 'Identify gaps');
+  const f = form(page);
+  const text = (await f.locator('.fjs-form-field-text').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const url = await f.getByLabel('Link to the deliverable').inputValue();
+  const summary = await f.getByLabel('Summary').inputValue();
+  await shot(page, 'alice-changes-requested');
+  if (!text.some((t) => t.includes(REVIEW_COMMENT))) throw new Error(`review comment not shown; text: ${text.join(' / ')}`);
+  return `text [${text.join(' / ')}]; link prefilled "${url}"; summary prefilled "${summary}"`;
+});
+
+await browser.close();
+
+const failed = results.filter((r) => !r.ok);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+console.log(`screenshots and log: ${SHOTS}`);
+process.exit(failed.length ? 1 : 0);
