@@ -92,7 +92,7 @@ class CommunityLifecycleIT {
     assertThat(get("bob", "/engine-rest/process-instance/" + stage, Map.class).get("businessKey")).isEqualTo("rust-berlin");
 
     List<Map<String, Object>> aliceTasks = tasks("alice", "assignee=alice&processInstanceBusinessKey=rust-berlin");
-    assertThat(aliceTasks).hasSize(6).allSatisfy(t -> assertThat(t.get("name").toString()).startsWith("Deliver: ").endsWith(" (Rust Berlin)"));
+    assertThat(aliceTasks).hasSize(6).allSatisfy(t -> assertThat(t.get("name").toString()).startsWith("Deliver milestone: ").endsWith(" (Rust Berlin)"));
     String deliver = taskFor("alice", "rust-berlin", "documentPractices", "Task_DeliverMilestone");
 
     ResponseEntity<String> badLink = submit("alice", deliver, Map.of("deliverableUrl", "our wiki", "deliverableSummary", "x"));

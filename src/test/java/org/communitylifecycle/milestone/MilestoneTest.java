@@ -63,7 +63,7 @@ class MilestoneTest {
 
     assertThat(milestone).isWaitingAt("Task_DeliverMilestone");
     assertCandidateGroup(taskAt("Task_DeliverMilestone"), "activators");
-    assertThat(taskAt("Task_DeliverMilestone")).hasName("Deliver: Document community practices (sumo-community)");
+    assertThat(taskAt("Task_DeliverMilestone")).hasName("Deliver milestone: Document community practices (sumo-community)");
     assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice")
         .hasDueDate(at(Duration.ofDays(14)));
     later(Duration.ofDays(3));

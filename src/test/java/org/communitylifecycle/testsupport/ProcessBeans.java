@@ -4,6 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.communitylifecycle.community.StageEntry;
 import org.communitylifecycle.community.StageProperties;
+import org.communitylifecycle.community.TaskContext;
 import org.communitylifecycle.growth.GrowthMeasureOfSuccess;
 import org.communitylifecycle.growth.GrowthProperties;
 import org.communitylifecycle.growth.NewContributorCount;
@@ -28,6 +29,7 @@ public final class ProcessBeans {
     Mocks.register("handoffs", new Handoffs());
     Mocks.register("stalledStepFollowUp", new StalledStepFollowUp());
     Mocks.register("stageEntry", new StageEntry(new StageProperties("P30D")));
+    Mocks.register("taskContext", new TaskContext());
     Mocks.register("growthMeasureOfSuccess", new GrowthMeasureOfSuccess(newContributors, new GrowthProperties(25)));
   }
 }

@@ -1,0 +1,26 @@
+package org.communitylifecycle.community;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener that adds the milestone and the community to a task's name in Tasklist
+ * ("Deliver milestone: Document community practices (SUMO Community)"). The models keep short
+ * names, so their diagrams stay readable in Modeler and Cockpit.
+ */
+@Component("taskContext")
+public class TaskContext {
+
+  public void name(DelegateTask task) {
+    StringBuilder name = new StringBuilder(task.getName());
+    Object milestone = task.getVariable("milestoneName");
+    if (milestone != null) {
+      name.append(": ").append(milestone);
+    }
+    Object community = task.getVariable(CommunityVariables.COMMUNITY_NAME);
+    if (community != null) {
+      name.append(" (").append(community).append(')');
+    }
+    task.setName(name.toString());
+  }
+}
