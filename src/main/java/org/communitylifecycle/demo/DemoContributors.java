@@ -109,7 +109,7 @@ class DemoContributors implements ApplicationRunner {
     rows.person("hoanglan", "Hoang Lan", 1400).contributions(20, 360, 2, "translation").role("Vietnamese locale owner", 1200, null);
     rows.person("sjacobs", "Sam Jacobs", 1300).contributions(18, 355, 4, "review").role("Review queue owner", 900, null);
     rows.person("yuki.t", "Yuki Tanaka", 1250).contributions(14, 350, 8, "translation").role("Japanese locale owner", 1000, null);
-    rows.person("petra", "Petra Novak", 1200).contributions(12, 340, 6, "translation").role("Czech locale owner", 1100, 200);
+    rows.person("petra", "Petra Novak", 1200).contributions(14, 360, 6, "translation").role("Czech locale owner", 1100, 200);
     String[] handles = {"anouk", "bjorn", "chiara", "deniz", "elif", "fatou", "goran", "helga", "ines", "jonas", "kemal", "luz"};
     for (int i = 0; i < handles.length; i++) {
       int joined = 1100 - i * 60;
