@@ -10,6 +10,7 @@ import org.communitylifecycle.contributor.ContributorExceptions.UnknownCommunity
 import org.communitylifecycle.contributor.ContributorExceptions.UnknownContributor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,6 +37,13 @@ class ContributorApiErrors {
   @ExceptionHandler(DuplicateContributor.class)
   ProblemDetail duplicate(DuplicateContributor e) {
     return problem(HttpStatus.CONFLICT, "Contributor exists", e.getMessage());
+  }
+
+  /** Two callers recording the same contributor at the same moment: the database's unique keys hold. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail race(DuplicateKeyException e) {
+    return problem(HttpStatus.CONFLICT, "Recorded meanwhile",
+        "Someone recorded the same contributor at the same moment; nothing of this request was written. Try again.");
   }
 
   /** Lists every problem: by field for JSON, by line for a CSV file. */

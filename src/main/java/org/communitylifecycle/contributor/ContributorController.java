@@ -95,7 +95,7 @@ class ContributorController {
       @RequestBody NewContribution body, ApiCaller caller) {
     readable(communityKey, caller);
     Recorded recorded = contributors.addContribution(communityKey, handle, body.date(), body.kind(), body.reference());
-    return ResponseEntity.status(recorded.contributionAdded() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
+    return ResponseEntity.status(recorded.added() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
   }
 
   @PostMapping("/{handle}/roles")
@@ -103,7 +103,7 @@ class ContributorController {
       @RequestBody NewRole body, ApiCaller caller) {
     readable(communityKey, caller);
     Recorded recorded = contributors.addRole(communityKey, handle, body.role(), body.from(), body.to());
-    return ResponseEntity.status(recorded.contributionAdded() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
+    return ResponseEntity.status(recorded.added() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
   }
 
   @GetMapping("/conversions")

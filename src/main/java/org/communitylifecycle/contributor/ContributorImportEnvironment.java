@@ -7,8 +7,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A command-line import runs the application only to import and stop: no web server (so it does
- * not collide with a running instance's port) and no job executor (so it takes no jobs from one).
+ * A command-line import runs the application only to import and stop: its web server listens on a
+ * free port, so it does not collide with a running instance, and its job executor stays off, so it
+ * takes no jobs from one. (The engine's REST API needs a web server, so there has to be one.)
  */
 class ContributorImportEnvironment implements EnvironmentPostProcessor {
 
@@ -16,7 +17,7 @@ class ContributorImportEnvironment implements EnvironmentPostProcessor {
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     if (environment.containsProperty(ContributorImportCommand.OPTION)) {
       environment.getPropertySources().addFirst(new MapPropertySource("contributor-import", Map.of(
-          "spring.main.web-application-type", "none",
+          "server.port", "0",
           "camunda.bpm.job-execution.enabled", "false")));
     }
   }

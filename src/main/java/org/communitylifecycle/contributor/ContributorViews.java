@@ -1,5 +1,6 @@
 package org.communitylifecycle.contributor;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -50,10 +51,11 @@ public final class ContributorViews {
    * What recording one contribution did.
    *
    * @param contributorAdded whether the contributor was new
-   * @param contributionAdded false when the same contribution was already recorded
+   * @param added whether the contribution or role was new or changed; false when it was already recorded
    * @param previousTier the tier today before recording
    */
-  public record Recorded(Detail contributor, boolean contributorAdded, boolean contributionAdded, String previousTier) {
+  public record Recorded(Detail contributor, boolean contributorAdded, boolean added, String previousTier) {
+    @JsonProperty("tierChanged")
     public boolean tierChanged() {
       return !previousTier.equals(contributor.tier());
     }

@@ -118,6 +118,8 @@ class ContributorsIT extends RunningApplication {
     assertThat(figures.contributors("mozfest-volunteers")).isEqualTo(12);
     assertThat(figures.activeContributors("mozfest-volunteers", T)).isEqualTo(2);
 
+    assertThat(get("bob", BASE + "sumo-community/contributors/ROSA.P").get("handle")).as("dots and case in a handle").isEqualTo("rosa.p");
+
     Map<?, ?> petra = get("bob", BASE + "mdn-localization/contributors/petra");
     assertThat(petra.get("tier")).as("stepped down as locale owner, still active").isEqualTo("active");
     assertThat(conversions(petra)).endsWith("core", "active", T.minusDays(199).toString());
@@ -139,7 +141,7 @@ class ContributorsIT extends RunningApplication {
     ResponseEntity<Map> again = post("alice", BASE + "it-rest/contributors/kiki/activities",
         Map.of("date", T.minusDays(10).toString(), "kind", "support"));
     assertThat(again.getStatusCode()).as("the same contribution again").isEqualTo(HttpStatus.OK);
-    assertThat(again.getBody().get("contributionAdded")).isEqualTo(false);
+    assertThat(again.getBody()).containsEntry("added", false).containsEntry("tierChanged", false);
 
     Map<?, ?> kiki = get("bob", BASE + "it-rest/contributors/kiki");
     assertThat(kiki.get("tier")).isEqualTo("active");
@@ -152,7 +154,7 @@ class ContributorsIT extends RunningApplication {
     ResponseEntity<Map> role = post("bob", BASE + "it-rest/contributors/KIKI/roles",
         Map.of("role", "Swahili locale lead", "from", T.minusDays(5).toString()));
     assertThat(role.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(role.getBody().get("previousTier")).isEqualTo("active");
+    assertThat(role.getBody()).containsEntry("previousTier", "active").containsEntry("tierChanged", true);
     assertThat(((Map<?, ?>) role.getBody().get("contributor")).get("tier")).isEqualTo("core");
 
     List<Map<String, Object>> changes = getList("bob", BASE + "it-rest/contributors/conversions?since=" + T.minusDays(30));
