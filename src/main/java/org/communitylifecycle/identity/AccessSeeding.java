@@ -91,6 +91,10 @@ class AccessSeeding implements ApplicationRunner {
       grant(group, GROUP, ANY, READ);
     }
 
+    // Liaisons record contributor activity too: they support the activator in tracking conversion points.
+    grant(Groups.CBT_LIAISONS, PROCESS_INSTANCE, ANY, CREATE);
+    grant(Groups.CBT_LIAISONS, PROCESS_DEFINITION, "record-contributor-activity", READ, CREATE_INSTANCE);
+
     // Designers look at their models running in Cockpit and deploy new versions.
     grant(Groups.PROCESS_DESIGNERS, APPLICATION, COCKPIT, ACCESS);
     grant(Groups.PROCESS_DESIGNERS, APPLICATION, TASKLIST, ACCESS);

@@ -15,4 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdentityProperties(
     @DefaultValue("admin") String adminUser,
     String adminPassword,
-    @DefaultValue("learning-and-preparing-for-growth") List<String> startableProcesses) {}
+    @DefaultValue({"learning-and-preparing-for-growth", "record-contributor-activity"}) List<String> startableProcesses) {}

@@ -1,0 +1,154 @@
+package org.communitylifecycle.contributor;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.communitylifecycle.community.CommunityDirectory;
+import org.communitylifecycle.community.CommunityDirectory.Community;
+import org.communitylifecycle.contributor.ContributorExceptions.InvalidContributorData;
+import org.communitylifecycle.contributor.ContributorViews.Conversion;
+import org.communitylifecycle.contributor.ContributorViews.Detail;
+import org.communitylifecycle.contributor.ContributorViews.ImportResult;
+import org.communitylifecycle.contributor.ContributorViews.Recorded;
+import org.communitylifecycle.contributor.ContributorViews.Summary;
+import org.communitylifecycle.identity.ApiCaller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A community's contributors over HTTP, for the community's activator and liaison and the
+ * portfolio groups (see {@link CommunityDirectory#mayRead}); contributor data is personal data.
+ * Dates are YYYY-MM-DD. See docs/contributors.md.
+ */
+@RestController
+@RequestMapping("/api/communities/{communityKey}/contributors")
+class ContributorController {
+
+  /** A new contributor; {@code joinedOn} defaults to today. */
+  record NewContributor(String handle, String name, String joinedOn) {}
+
+  /** A contribution: its day, its kind, and optionally a reference such as a link. */
+  record NewContribution(String date, String kind, String reference) {}
+
+  /** A leadership or ownership role, from its first day to its last (open-ended without one). */
+  record NewRole(String role, String from, String to) {}
+
+  /** The figures stage gates read, as of a day. */
+  record Figures(String community, LocalDate since, LocalDate asOf, long contributors, long newContributorsSince,
+      long activeContributors, long newCoreMembersSince) {}
+
+  /** A caller who may not see the community's contributors. */
+  static class Forbidden extends RuntimeException {
+    Forbidden(String message) {
+      super(message);
+    }
+  }
+
+  private final ContributorService contributors;
+  private final ContributorFigures figures;
+  private final CommunityDirectory directory;
+
+  ContributorController(ContributorService contributors, ContributorFigures figures, CommunityDirectory directory) {
+    this.contributors = contributors;
+    this.figures = figures;
+    this.directory = directory;
+  }
+
+  @GetMapping
+  List<Summary> list(@PathVariable String communityKey, @RequestParam(required = false) String tier, ApiCaller caller) {
+    readable(communityKey, caller);
+    List<Summary> all = contributors.list(communityKey);
+    if (tier == null || tier.isBlank()) {
+      return all;
+    }
+    if (Tier.ofId(tier.trim()).isEmpty()) {
+      throw new InvalidContributorData("Unknown tier", List.of(new ContributorProblem(null, "tier",
+          "tier '" + tier + "' is not one of " + Tier.ids())));
+    }
+    return all.stream().filter(s -> s.tier().equals(tier.trim())).toList();
+  }
+
+  @GetMapping("/{handle}")
+  Detail get(@PathVariable String communityKey, @PathVariable String handle, ApiCaller caller) {
+    readable(communityKey, caller);
+    return contributors.get(communityKey, handle);
+  }
+
+  @PostMapping
+  ResponseEntity<Detail> create(@PathVariable String communityKey, @RequestBody NewContributor body, ApiCaller caller) {
+    readable(communityKey, caller);
+    Detail created = contributors.create(communityKey, body.handle(), body.name(), body.joinedOn());
+    return ResponseEntity.created(URI.create("/api/communities/" + communityKey + "/contributors/" + created.handle()))
+        .body(created);
+  }
+
+  @PostMapping("/{handle}/activities")
+  ResponseEntity<Recorded> addContribution(@PathVariable String communityKey, @PathVariable String handle,
+      @RequestBody NewContribution body, ApiCaller caller) {
+    readable(communityKey, caller);
+    Recorded recorded = contributors.addContribution(communityKey, handle, body.date(), body.kind(), body.reference());
+    return ResponseEntity.status(recorded.added() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
+  }
+
+  @PostMapping("/{handle}/roles")
+  ResponseEntity<Recorded> addRole(@PathVariable String communityKey, @PathVariable String handle,
+      @RequestBody NewRole body, ApiCaller caller) {
+    readable(communityKey, caller);
+    Recorded recorded = contributors.addRole(communityKey, handle, body.role(), body.from(), body.to());
+    return ResponseEntity.status(recorded.added() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
+  }
+
+  @GetMapping("/conversions")
+  List<Conversion> conversions(@PathVariable String communityKey, @RequestParam(required = false) String since,
+      @RequestParam(required = false) String until, ApiCaller caller) {
+    readable(communityKey, caller);
+    List<ContributorProblem> problems = new ArrayList<>();
+    ContributorRules.Place place = new ContributorRules.Place(null, problems);
+    LocalDate from = ContributorRules.date(since, "since", place);
+    LocalDate to = ContributorRules.date(until, "until", place);
+    if (!problems.isEmpty()) {
+      throw new InvalidContributorData("Bad query", problems);
+    }
+    return contributors.conversions(communityKey, from, to);
+  }
+
+  @GetMapping("/figures")
+  Figures figures(@PathVariable String communityKey, @RequestParam String since,
+      @RequestParam(required = false) String asOf, ApiCaller caller) {
+    readable(communityKey, caller);
+    List<ContributorProblem> problems = new ArrayList<>();
+    ContributorRules.Place place = new ContributorRules.Place(null, problems);
+    LocalDate from = ContributorRules.requiredDate(since, "since", "the first day new contributors count from", place);
+    LocalDate day = ContributorRules.date(asOf, "asOf", place);
+    if (!problems.isEmpty()) {
+      throw new InvalidContributorData("Bad query", problems);
+    }
+    LocalDate on = day == null ? LocalDate.now() : day;
+    return new Figures(communityKey, from, on, figures.contributors(communityKey),
+        figures.newContributorsSince(communityKey, from), figures.activeContributors(communityKey, on),
+        figures.newCoreMembersSince(communityKey, from));
+  }
+
+  @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+  ImportResult importCsv(@PathVariable String communityKey, @RequestBody(required = false) String csv, ApiCaller caller) {
+    readable(communityKey, caller);
+    return contributors.importCsv(communityKey, csv);
+  }
+
+  private void readable(String communityKey, ApiCaller caller) {
+    Community community = contributors.community(communityKey);
+    if (!directory.mayRead(caller.userId(), caller.groupIds(), community)) {
+      throw new Forbidden("'" + caller.userId() + "' may not see the contributors of '" + communityKey
+          + "': they are personal data, open to the community's activator and liaison and to the groups "
+          + String.join(", ", CommunityDirectory.PORTFOLIO_GROUPS));
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package org.communitylifecycle.contributor;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.communitylifecycle.contributor.ContributorViews.Contribution;
+import org.communitylifecycle.contributor.ContributorViews.Conversion;
+import org.communitylifecycle.contributor.ContributorViews.RoleHeld;
+import org.communitylifecycle.contributor.ContributorViews.Summary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The contributor tables: cl_contributor, cl_contribution, cl_contributor_role, cl_tier_change. */
+@Repository
+class ContributorStore {
+
+  /** A contributor as stored. */
+  record Stored(long id, String handle, String name, LocalDate joinedOn) {}
+
+  /** The tier on a day: the latest change on or before it. */
+  static final String TIER_ON = """
+      coalesce((select t.to_tier from cl_tier_change t where t.contributor_id = c.id
+        and t.changed_on = (select max(t2.changed_on) from cl_tier_change t2
+                            where t2.contributor_id = c.id and t2.changed_on <= :asOf)), 'none')""";
+
+  private final JdbcClient jdbc;
+
+  ContributorStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Stored> find(String communityKey, String handle) {
+    return jdbc.sql("""
+            select id, handle, name, joined_on from cl_contributor
+            where community_key = :community and handle_key = :handleKey""")
+        .param("community", communityKey)
+        .param("handleKey", ContributorRules.handleKey(handle))
+        .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+        .optional();
+  }
+
+  Stored insert(String communityKey, String handle, String name, LocalDate joinedOn) {
+    jdbc.sql("""
+            insert into cl_contributor (community_key, handle, handle_key, name, joined_on, created_at)
+            values (:community, :handle, :handleKey, :name, :joinedOn, :now)""")
+        .param("community", communityKey)
+        .param("handle", handle)
+        .param("handleKey", ContributorRules.handleKey(handle))
+        .param("name", name)
+        .param("joinedOn", joinedOn)
+        .param("now", Timestamp.from(Instant.now()))
+        .update();
+    return find(communityKey, handle).orElseThrow();
+  }
+
+  void update(long id, String name, LocalDate joinedOn) {
+    jdbc.sql("update cl_contributor set name = :name, joined_on = :joinedOn where id = :id")
+        .param("name", name).param("joinedOn", joinedOn).param("id", id)
+        .update();
+  }
+
+  /** Adds a contribution unless the same one (day, kind, reference) is there; true when added. */
+  boolean addContribution(long contributorId, LocalDate on, String kind, String reference) {
+    return jdbc.sql("""
+            insert into cl_contribution (contributor_id, contributed_on, kind, reference)
+            select :id, :on, :kind, :reference from cl_contributor
+            where id = :id and not exists (select 1 from cl_contribution
+              where contributor_id = :id and contributed_on = :on and kind = :kind and reference = :reference)""")
+        .param("id", contributorId).param("on", on).param("kind", kind).param("reference", reference)
+        .update() > 0;
+  }
+
+  enum RoleWrite { ADDED, UPDATED, UNCHANGED }
+
+  /** Adds a role, or sets the last day of the same role started the same day. */
+  RoleWrite putRole(long contributorId, String role, LocalDate from, LocalDate to) {
+    Optional<Optional<LocalDate>> existing =
+        jdbc.sql("select role_to from cl_contributor_role where contributor_id = :id and role = :role and role_from = :from")
+            .param("id", contributorId).param("role", role).param("from", from)
+            .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+            .optional();
+    if (existing.isEmpty()) {
+      jdbc.sql("insert into cl_contributor_role (contributor_id, role, role_from, role_to) values (:id, :role, :from, :to)")
+          .param("id", contributorId).param("role", role).param("from", from).param("to", to)
+          .update();
+      return RoleWrite.ADDED;
+    }
+    if (existing.get().equals(Optional.ofNullable(to))) {
+      return RoleWrite.UNCHANGED;
+    }
+    jdbc.sql("update cl_contributor_role set role_to = :to where contributor_id = :id and role = :role and role_from = :from")
+        .param("id", contributorId).param("role", role).param("from", from).param("to", to)
+        .update();
+    return RoleWrite.UPDATED;
+  }
+
+  List<Contribution> contributions(long contributorId) {
+    return jdbc.sql("""
+            select contributed_on, kind, reference from cl_contribution where contributor_id = :id
+            order by contributed_on, kind, reference""")
+        .param("id", contributorId)
+        .query((rs, n) -> new Contribution(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  List<RoleHeld> roles(long contributorId) {
+    return jdbc.sql("select role, role_from, role_to from cl_contributor_role where contributor_id = :id order by role_from, role")
+        .param("id", contributorId)
+        .query((rs, n) -> new RoleHeld(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
+        .list();
+  }
+
+  List<TierTimeline.Change> tierChanges(long contributorId) {
+    return jdbc.sql("select changed_on, from_tier, to_tier from cl_tier_change where contributor_id = :id order by changed_on")
+        .param("id", contributorId)
+        .query((rs, n) -> new TierTimeline.Change(
+            rs.getObject(1, LocalDate.class), tier(rs.getString(2)), tier(rs.getString(3))))
+        .list();
+  }
+
+  void replaceTierChanges(long contributorId, List<TierTimeline.Change> changes) {
+    jdbc.sql("delete from cl_tier_change where contributor_id = :id").param("id", contributorId).update();
+    for (TierTimeline.Change change : changes) {
+      jdbc.sql("""
+              insert into cl_tier_change (contributor_id, from_tier, to_tier, changed_on)
+              values (:id, :from, :to, :on)""")
+          .param("id", contributorId).param("from", change.from().id()).param("to", change.to().id())
+          .param("on", change.on())
+          .update();
+    }
+  }
+
+  List<Summary> summaries(String communityKey, LocalDate asOf) {
+    return jdbc.sql("select c.handle, c.name, c.joined_on, " + TIER_ON + """
+             as tier,
+              (select count(*) from cl_contribution a where a.contributor_id = c.id) as contributions,
+              (select max(a.contributed_on) from cl_contribution a where a.contributor_id = c.id) as last_on
+            from cl_contributor c where c.community_key = :community
+            order by c.handle_key""")
+        .param("community", communityKey).param("asOf", asOf)
+        .query((rs, n) -> new Summary(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+            rs.getString(4), rs.getLong(5), rs.getObject(6, LocalDate.class)))
+        .list();
+  }
+
+  List<Conversion> conversions(String communityKey, LocalDate since, LocalDate until) {
+    return jdbc.sql("""
+            select c.handle, t.from_tier, t.to_tier, t.changed_on
+            from cl_tier_change t join cl_contributor c on c.id = t.contributor_id
+            where c.community_key = :community and t.changed_on >= :since and t.changed_on <= :until
+            order by t.changed_on, c.handle_key""")
+        .param("community", communityKey).param("since", since).param("until", until)
+        .query((rs, n) -> new Conversion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+        .list();
+  }
+
+  /** The first day of any contribution or role on record. */
+  Optional<LocalDate> earliestRecordedDay(long contributorId) {
+    List<LocalDate> first = jdbc.sql("""
+            select min(d) from (
+              select min(contributed_on) as d from cl_contribution where contributor_id = :id
+              union all
+              select min(role_from) as d from cl_contributor_role where contributor_id = :id) x""")
+        .param("id", contributorId)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class))
+        .list();
+    return first.isEmpty() ? Optional.empty() : Optional.ofNullable(first.get(0));
+  }
+
+  boolean hasContributors(String communityKey) {
+    return jdbc.sql("select count(*) from cl_contributor where community_key = :community")
+        .param("community", communityKey).query(Long.class).single() > 0;
+  }
+
+  private static Tier tier(String id) {
+    return Tier.ofId(id).orElseThrow(() -> new IllegalStateException("Unknown tier '" + id + "' in cl_tier_change"));
+  }
+}

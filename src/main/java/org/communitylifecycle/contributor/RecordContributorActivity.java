@@ -1,0 +1,86 @@
+package org.communitylifecycle.contributor;
+
+import static org.communitylifecycle.contributor.ContributorActivityVariables.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.communitylifecycle.community.CommunityDirectory;
+import org.communitylifecycle.community.CommunityDirectory.Community;
+import org.communitylifecycle.contributor.ContributorExceptions.InvalidContributorData;
+import org.communitylifecycle.contributor.ContributorExceptions.TierRuleGap;
+import org.communitylifecycle.contributor.ContributorExceptions.UnknownCommunity;
+import org.communitylifecycle.contributor.ContributorViews.Recorded;
+import org.communitylifecycle.engine.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task of "Record contributor activity": records the start form's contribution for the
+ * person who submitted it, if they may see the community's contributors, and writes the tier.
+ * Anything wrong becomes an {@link InvalidInputException}, which Tasklist shows on the form.
+ */
+@Component("recordContributorActivity")
+public class RecordContributorActivity {
+
+  private final ContributorService contributors;
+  private final CommunityDirectory directory;
+
+  public RecordContributorActivity(ContributorService contributors, CommunityDirectory directory) {
+    this.contributors = contributors;
+    this.directory = directory;
+  }
+
+  public void record(DelegateExecution execution) {
+    String communityKey = text(execution, COMMUNITY_KEY);
+    if (communityKey == null) {
+      throw new InvalidInputException("Give the community's key (communityKey), for example sumo-community");
+    }
+    Community community;
+    try {
+      community = contributors.community(communityKey);
+    } catch (UnknownCommunity e) {
+      throw new InvalidInputException(e.getMessage() + "; the key is the community's name in lower case with"
+          + " hyphens, as its stage's business key shows");
+    }
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (user == null || !directory.mayRead(user.getUserId(), groups, community)) {
+      throw new InvalidInputException("Only the activator and the liaison of '" + communityKey
+          + "' and the groups " + String.join(", ", CommunityDirectory.PORTFOLIO_GROUPS)
+          + " may record its contributors' activity");
+    }
+    Recorded recorded;
+    try {
+      recorded = contributors.record(communityKey, text(execution, HANDLE), text(execution, NAME),
+          date(execution, JOINED_ON), date(execution, ACTIVITY_DATE), text(execution, ACTIVITY_KIND),
+          text(execution, ACTIVITY_REFERENCE), text(execution, ROLE));
+    } catch (InvalidContributorData | TierRuleGap e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+    execution.setProcessBusinessKey(communityKey);
+    execution.setVariable(PREVIOUS_TIER, recorded.previousTier());
+    execution.setVariable(CONTRIBUTOR_TIER, recorded.contributor().tier());
+    execution.setVariable(TIER_CHANGED, recorded.tierChanged());
+    execution.setVariable(CONTRIBUTOR_ADDED, recorded.contributorAdded());
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  /** Tasklist's date fields give text (YYYY-MM-DD); a REST caller may send a typed date. */
+  private static String date(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value instanceof Date date) {
+      return LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault()).toString();
+    }
+    if (value instanceof LocalDate date) {
+      return date.toString();
+    }
+    return text(execution, name);
+  }
+}
