@@ -39,6 +39,7 @@ class AccessSeeding implements ApplicationRunner {
 
   private static final String TASKLIST = "tasklist";
   private static final String COCKPIT = "cockpit";
+  private static final String COMMUNITY_OF_PRACTICE_MATURITY = "community-of-practice-maturity";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -90,6 +91,14 @@ class AccessSeeding implements ApplicationRunner {
       grant(group, USER, ANY, READ);
       grant(group, GROUP, ANY, READ);
     }
+
+    // Communities of practice: liaisons and community leads start the maturity process; activators
+    // only self-assess with the leads, and Tasklist needs to read the process to name their task.
+    for (String group : List.of(Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)) {
+      grant(group, PROCESS_INSTANCE, ANY, CREATE);
+      grant(group, PROCESS_DEFINITION, COMMUNITY_OF_PRACTICE_MATURITY, READ, CREATE_INSTANCE);
+    }
+    grant(Groups.ACTIVATORS, PROCESS_DEFINITION, COMMUNITY_OF_PRACTICE_MATURITY, READ);
 
     // Designers look at their models running in Cockpit and deploy new versions.
     grant(Groups.PROCESS_DESIGNERS, APPLICATION, COCKPIT, ACCESS);
