@@ -137,6 +137,8 @@ public class MaturityAssessment {
     execution.setVariable(HIGHEST_STEP_NUMBER, highest);
     execution.setVariable(HIGHEST_STEP_REACHED, MaturityModel.stepLabel(highest));
     execution.setVariable(REASSESSMENT, false);
+    // The answers carry over to the next round as a starting point; the evidence belongs to this one.
+    execution.removeVariable(ASSESSMENT_NOTE);
     execution.setVariable(
         ASSESSMENT_DUE,
         nextDue((Date) execution.getVariable(ASSESSMENT_DUE), (String) execution.getVariable(ASSESSMENT_INTERVAL), now));
