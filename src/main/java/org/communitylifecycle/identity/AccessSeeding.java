@@ -39,6 +39,7 @@ class AccessSeeding implements ApplicationRunner {
 
   private static final String TASKLIST = "tasklist";
   private static final String COCKPIT = "cockpit";
+  private static final String COMMUNITY_OF_PRACTICE_MATURITY = "community-of-practice-maturity";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -94,6 +95,13 @@ class AccessSeeding implements ApplicationRunner {
     // Liaisons record contributor activity too: they support the activator in tracking conversion points.
     grant(Groups.CBT_LIAISONS, PROCESS_INSTANCE, ANY, CREATE);
     grant(Groups.CBT_LIAISONS, PROCESS_DEFINITION, "record-contributor-activity", READ, CREATE_INSTANCE);
+    // Communities of practice: liaisons and community leads start the maturity process; activators
+    // only self-assess with the leads, and Tasklist needs to read the process to name their task.
+    for (String group : List.of(Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)) {
+      grant(group, PROCESS_INSTANCE, ANY, CREATE);
+      grant(group, PROCESS_DEFINITION, COMMUNITY_OF_PRACTICE_MATURITY, READ, CREATE_INSTANCE);
+    }
+    grant(Groups.ACTIVATORS, PROCESS_DEFINITION, COMMUNITY_OF_PRACTICE_MATURITY, READ);
 
     // Designers look at their models running in Cockpit and deploy new versions.
     grant(Groups.PROCESS_DESIGNERS, APPLICATION, COCKPIT, ACCESS);

@@ -1,0 +1,109 @@
+package org.communitylifecycle.practice;
+
+import static org.communitylifecycle.practice.PracticeVariables.*;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.community.CommunitySlug;
+import org.communitylifecycle.engine.InvalidInputException;
+import org.communitylifecycle.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of the maturity process: checks the community of practice's name, liaison and
+ * assessment interval, keys the instance by the name's slug, refuses a second running instance
+ * with that key, and registers the community of practice. The first self-assessment is due at once.
+ */
+@Component("practiceEntry")
+public class PracticeEntry {
+
+  static final int MAX_NAME_LENGTH = 120;
+
+  private final PracticeProperties properties;
+  private final AssessmentRecords records;
+
+  public PracticeEntry(PracticeProperties properties, AssessmentRecords records) {
+    this.properties = properties;
+    this.records = records;
+  }
+
+  public void register(DelegateExecution execution) {
+    String name = text(execution, COMMUNITY_NAME);
+    if (name == null) {
+      throw new InvalidInputException("Give the community of practice a name (communityName)");
+    }
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw new InvalidInputException(
+          "The name of the community of practice is " + name.length() + " characters long; keep it to " + MAX_NAME_LENGTH);
+    }
+    String key = CommunitySlug.of(name);
+    if (key.isEmpty()) {
+      throw new InvalidInputException(
+          "The name '" + name + "' needs at least one letter or digit to make the community of practice's key");
+    }
+    String liaison = text(execution, LIAISON);
+    String interval = text(execution, ASSESSMENT_INTERVAL);
+    if (interval == null) {
+      interval = properties.assessmentInterval();
+    } else {
+      try {
+        PracticeProperties.requireInterval("The assessment interval", interval);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(e.getMessage());
+      }
+    }
+    String processKey =
+        execution.getProcessEngineServices().getRepositoryService()
+            .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+
+    // The starting user may not read users, groups or other instances; these checks are the engine's own.
+    Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              requireLiaison(execution.getProcessEngineServices().getIdentityService(), liaison);
+              long running =
+                  execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                      .processDefinitionKey(processKey)
+                      .processInstanceBusinessKey(key)
+                      .count();
+              if (running > 0) {
+                throw new InvalidInputException(
+                    "The community of practice '" + key + "' is already being assessed; open its running instance instead");
+              }
+              return null;
+            });
+
+    records.register(key, name, liaison, interval, ClockUtil.getCurrentTime().toInstant());
+    int highest = records.highestStepNumber(key);
+
+    execution.setProcessBusinessKey(key);
+    execution.setVariable(COMMUNITY_NAME, name);
+    execution.setVariable(COMMUNITY_KEY, key);
+    execution.setVariable(LIAISON, liaison);
+    execution.setVariable(ASSESSMENT_INTERVAL, interval);
+    execution.setVariable(ASSESSMENT_DUE, ClockUtil.getCurrentTime());
+    execution.setVariable(REASSESSMENT, false);
+    execution.setVariable(HIGHEST_STEP_NUMBER, highest);
+    execution.setVariable(HIGHEST_STEP_REACHED, MaturityModel.stepLabel(highest));
+    execution.setVariable(ASSESSMENTS_RECORDED, 0);
+  }
+
+  private static void requireLiaison(IdentityService identity, String liaison) {
+    if (liaison == null) {
+      throw new InvalidInputException("Name the liaison by user id (liaison)");
+    }
+    if (identity.createUserQuery().userId(liaison).count() == 0) {
+      throw new InvalidInputException("The liaison '" + liaison + "' is not a known user");
+    }
+    if (identity.createUserQuery().userId(liaison).memberOfGroup(Groups.CBT_LIAISONS).count() == 0) {
+      throw new InvalidInputException("The liaison '" + liaison + "' is not in the group '" + Groups.CBT_LIAISONS + "'");
+    }
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+}
