@@ -1,0 +1,28 @@
+package org.communitylifecycle.testsupport;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, in the demo profile, on the test database. Integration
+ * tests extend this class so that they share one Spring context, and so one engine: Spring reuses
+ * a context only for identical configuration, and a {@code @DynamicPropertySource} method of each
+ * test class's own would make every configuration different. Jobs do not run by themselves: tests
+ * move the clock and run them.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("demo")
+public abstract class RunningApplication {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.Connection db = TestDatabase.get();
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+  }
+}
