@@ -31,6 +31,7 @@ public class GraduationReview {
 
   /** Completion of "Enter graduation evidence": three whole, non-negative numbers. */
   public void evidenceEntered(DelegateTask task) {
+    CohortMentors.require(task, "enter graduation evidence");
     count(task, MONTHS_AT_CURRENT_RUNG, "Months at the current rung");
     count(task, PRIMARY_REVIEWER_PRS, "PRs as primary reviewer");
     count(task, PRS_REVIEWED_OR_MERGED, "PRs reviewed or merged");
@@ -52,6 +53,7 @@ public class GraduationReview {
 
   /** Completion of "Decide graduation": deciding against the advice needs a note that says why. */
   public void decided(DelegateTask task) {
+    CohortMentors.require(task, "decide graduations");
     Object value = task.getVariable(GRADUATION_DECISION);
     String decision = value == null ? null : value.toString().trim();
     if (!GRADUATE.equals(decision) && !NOT_YET.equals(decision)) {

@@ -54,6 +54,7 @@ public class Standups {
 
   /** Completion of "Facilitate standup". */
   public void facilitated(DelegateTask task) {
+    CohortMentors.require(task, "facilitate its standups");
     String summary = requireText(task, STANDUP_SUMMARY,
         "Summarise the standup (standupSummary): themes, blockers, help offered");
     task.setVariable(STANDUP_SUMMARY, summary);
@@ -92,6 +93,7 @@ public class Standups {
 
   /** Completion of "Follow up missed standups". */
   public void followedUp(DelegateTask task) {
+    CohortMentors.require(task, "follow up its mentees");
     task.setVariable(FOLLOW_UP_NOTE,
         requireText(task, FOLLOW_UP_NOTE, "Say how you followed up with " + task.getVariable(MENTEE) + " (followUpNote)"));
     records.followedUp(key(task), (String) task.getVariable(MENTEE));

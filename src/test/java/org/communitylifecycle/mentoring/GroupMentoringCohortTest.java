@@ -219,6 +219,8 @@ class GroupMentoringCohortTest {
     // milo missed one standup only.
     Assertions.assertThat(tasks("Task_FollowUpMissedStandups")).hasSize(1);
 
+    assertThatThrownBy(() -> as("mona", () -> taskService().complete(followUp.getId(), Map.of("followUpNote", "Pinged"))))
+        .hasMessage("Only the cohort's mentors (maya, mark) can follow up its mentees");
     assertThatThrownBy(() -> as("maya", () -> taskService().complete(followUp.getId(), Map.of("followUpNote", " "))))
         .hasMessage("Say how you followed up with mateo (followUpNote)");
     as("maya", () -> taskService().complete(followUp.getId(), Map.of("followUpNote", "Exams this month; back next week")));
@@ -244,6 +246,9 @@ class GroupMentoringCohortTest {
         .hasMessage("Say what challenges you (challenges); write 'none' if nothing does");
     assertThatThrownBy(() -> as("maya", () -> taskService().complete(task("Task_FacilitateStandup").getId(), Map.of())))
         .hasMessageContaining("Summarise the standup");
+    // Any mentor may see the task, to cover for a colleague of this cohort; mentors of other cohorts may not act.
+    assertThatThrownBy(() -> facilitate("mark", "Covering"))
+        .hasMessage("Only the cohort's mentors (maya) can facilitate its standups");
 
     Assertions.assertThat(records.cohort("sig-apps-reviewers").orElseThrow().mentees())
         .extracting(MenteeRecord::updatesPosted).containsExactly(0, 0);
@@ -338,6 +343,8 @@ class GroupMentoringCohortTest {
         "Primary reviewer on 9 substantial PRs; an approver has been primary reviewer on at least 10");
     assertThatThrownBy(() -> decide("maya", "mateo", "graduate", " "))
         .hasMessage("The contributor ladder advises 'not-yet'; say why you decide 'graduate' (graduationNote)");
+    assertThatThrownBy(() -> decide("mark", "mateo", "graduate", "Looks good to me"))
+        .hasMessage("Only the cohort's mentors (maya) can decide graduations");
     assertThatThrownBy(() -> decide("maya", "mateo", "promote", null))
         .hasMessage("Decide 'graduate' or 'not-yet' (graduationDecision), got 'promote'");
     decide("maya", "mateo", "graduate", "The tenth review is merged since; counted by hand");
@@ -360,6 +367,9 @@ class GroupMentoringCohortTest {
     runToTheEnd(cohort);
     String evidence = task("Task_EnterGraduationEvidence").getId();
 
+    assertThatThrownBy(() -> as("mark", () -> taskService().complete(evidence,
+        Map.of("monthsAtCurrentRung", 3, "primaryReviewerPrs", 5, "prsReviewedOrMerged", 20))))
+        .hasMessage("Only the cohort's mentors (maya) can enter graduation evidence");
     assertThatThrownBy(() -> taskService().complete(evidence,
         Map.of("monthsAtCurrentRung", -1, "primaryReviewerPrs", 5, "prsReviewedOrMerged", 20)))
         .hasMessage("Months at the current rung (monthsAtCurrentRung) must be between 0 and 100000, got -1");

@@ -56,10 +56,11 @@ final class MentoringTestSupport {
     return records;
   }
 
-  /** Mentors maya and mark; mentees mateo, mina, milo and nora; alice is an activator only. */
+  /** Mentors maya, mark and mona; mentees mateo, mina, milo and nora; alice is an activator only. */
   static void users(IdentityService identity) {
     user(identity, "maya", "mentors");
     user(identity, "mark", "mentors");
+    user(identity, "mona", "mentors");
     user(identity, "mateo", "mentees");
     user(identity, "mina", "mentees");
     user(identity, "milo", "mentees");
