@@ -112,6 +112,13 @@ class AccessSeeding implements ApplicationRunner {
     grant(Groups.PROCESS_DESIGNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
     grant(Groups.PROCESS_DESIGNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
 
+    // Group mentoring: mentors form cohorts from Tasklist; mentors and mentees work their own tasks there.
+    grant(Groups.MENTORS, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.MENTORS, PROCESS_INSTANCE, ANY, CREATE);
+    grant(Groups.MENTORS, PROCESS_DEFINITION, "group-mentoring-cohort", READ, CREATE_INSTANCE);
+    grant(Groups.MENTEES, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.MENTEES, PROCESS_DEFINITION, "group-mentoring-cohort", READ);
+
     for (Resource resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }

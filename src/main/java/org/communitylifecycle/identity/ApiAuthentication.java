@@ -50,7 +50,10 @@ class ApiAuthentication implements WebMvcConfigurer {
     resolvers.add(new CallerResolver());
   }
 
-  /** Checks the Basic credentials with the engine and keeps the caller and their groups on the request. */
+  /**
+   * Checks the Basic credentials with the engine, keeps the caller and their groups on the request,
+   * and makes the engine see the caller for the length of the request.
+   */
   static class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
@@ -70,7 +73,13 @@ class ApiAuthentication implements WebMvcConfigurer {
       List<String> groups =
           identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
       request.setAttribute(ApiCaller.ATTRIBUTE, new ApiCaller(credentials[0], groups));
-      chain.doFilter(request, response);
+      // Engine calls made for this request run as the caller, with the caller's authorizations.
+      identity.setAuthentication(credentials[0], groups);
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        identity.clearAuthentication();
+      }
     }
 
     /** User and password from a Basic header, or null when there is none or it is malformed. */

@@ -34,7 +34,12 @@ class DemoUsers implements ApplicationRunner {
           new DemoUser("bob", "Bob", "Liaison", Groups.CBT_LIAISONS),
           new DemoUser("carol", "Carol", "Designer", Groups.PROCESS_DESIGNERS),
           new DemoUser("dave", "Dave", "Lead", Groups.COMMUNITY_LEADS),
-          new DemoUser("admin", "Demo", "Admin", Groups.CAMUNDA_ADMIN));
+          new DemoUser("admin", "Demo", "Admin", Groups.CAMUNDA_ADMIN),
+          new DemoUser("maya", "Maya", "Mentor", Groups.MENTORS),
+          new DemoUser("mark", "Mark", "Mentor", Groups.MENTORS),
+          new DemoUser("mateo", "Mateo", "Mentee", Groups.MENTEES),
+          new DemoUser("mina", "Mina", "Mentee", Groups.MENTEES),
+          new DemoUser("milo", "Milo", "Mentee", Groups.MENTEES));
 
   private final IdentityService identity;
 

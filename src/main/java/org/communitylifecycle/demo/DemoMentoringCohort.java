@@ -1,0 +1,67 @@
+package org.communitylifecycle.demo;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.communitylifecycle.identity.Groups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forms one sample mentoring cohort, once: maya forms it, she and mark mentor mateo, mina and
+ * milo from member to reviewer for three months, starting on the day the demo first starts, so
+ * the first standup opens at once.
+ */
+@Component
+@Profile("demo")
+@Order(60)
+class DemoMentoringCohort implements ApplicationRunner {
+
+  static final String PROCESS = "group-mentoring-cohort";
+  static final String NAME = "Kubernetes SIG Apps reviewers";
+  static final String KEY = "kubernetes-sig-apps-reviewers";
+
+  private static final Logger log = LoggerFactory.getLogger(DemoMentoringCohort.class);
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final IdentityService identity;
+
+  DemoMentoringCohort(RuntimeService runtime, HistoryService history, IdentityService identity) {
+    this.runtime = runtime;
+    this.history = history;
+    this.identity = identity;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    // Once ever: a finished or cancelled sample is not formed again.
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(KEY).count() > 0) {
+      return;
+    }
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    // As maya in the mentors group, so the engine checks her rights and records her as the one who formed it.
+    identity.setAuthentication("maya", List.of(Groups.MENTORS));
+    try {
+      ProcessInstance cohort =
+          runtime.startProcessInstanceByKey(
+              PROCESS,
+              Map.of("cohortName", NAME, "goalRung", "reviewer", "mentors", "maya,mark", "mentees", "mateo,mina,milo",
+                  "startDate", today.toString(), "plannedDuration", "P3M"));
+      log.info("Demo mentoring cohort '{}' formed ({})", NAME, cohort.getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
