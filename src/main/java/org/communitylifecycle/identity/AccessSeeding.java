@@ -100,6 +100,11 @@ class AccessSeeding implements ApplicationRunner {
     grant(Groups.PROCESS_DESIGNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
     grant(Groups.PROCESS_DESIGNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
 
+    // Hub hosts run the alumni network in Tasklist: they start a cohort and work its tasks.
+    grant(Groups.HUB_HOSTS, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.HUB_HOSTS, PROCESS_INSTANCE, ANY, CREATE);
+    grant(Groups.HUB_HOSTS, PROCESS_DEFINITION, "alumni-network", READ, CREATE_INSTANCE);
+
     for (Resource resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }

@@ -34,6 +34,7 @@ class DemoUsers implements ApplicationRunner {
           new DemoUser("bob", "Bob", "Liaison", Groups.CBT_LIAISONS),
           new DemoUser("carol", "Carol", "Designer", Groups.PROCESS_DESIGNERS),
           new DemoUser("dave", "Dave", "Lead", Groups.COMMUNITY_LEADS),
+          new DemoUser("hana", "Hana", "Host", Groups.HUB_HOSTS),
           new DemoUser("admin", "Demo", "Admin", Groups.CAMUNDA_ADMIN));
 
   private final IdentityService identity;

@@ -10,6 +10,7 @@ public final class Groups {
   public static final String COMMUNITY_LEADS = "community-leads";
   public static final String PROCESS_DESIGNERS = "process-designers";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+  public static final String HUB_HOSTS = "hub-hosts";
 
   /** Id and display name of every group, in the order Admin lists them. */
   static final List<List<String>> ALL =
@@ -18,6 +19,7 @@ public final class Groups {
           List.of(CBT_LIAISONS, "CBT liaisons"),
           List.of(COMMUNITY_LEADS, "Community leads"),
           List.of(PROCESS_DESIGNERS, "Process designers"),
+          List.of(HUB_HOSTS, "Hub hosts"),
           List.of(CAMUNDA_ADMIN, "Camunda administrators"));
 
   private Groups() {}
