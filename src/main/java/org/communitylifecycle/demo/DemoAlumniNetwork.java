@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -62,7 +63,8 @@ class DemoAlumniNetwork implements ApplicationRunner {
     }
     LocalDate ended = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()).minusDays(3);
     ProcessInstance cohort;
-    identity.setAuthenticatedUserId(HOST);
+    // As hana, with her groups: the engine checks her group's right to start the process.
+    identity.setAuthentication(HOST, identity.createGroupQuery().groupMember(HOST).list().stream().map(Group::getId).toList());
     try {
       cohort = runtime.startProcessInstanceByKey(AlumniVariables.PROCESS_KEY, Map.of(
           AlumniVariables.HUB_NAME, HUB,
