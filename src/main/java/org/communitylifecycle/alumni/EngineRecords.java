@@ -2,10 +2,10 @@ package org.communitylifecycle.alumni;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
+import org.camunda.bpm.engine.task.Comment;
 
 /**
  * The two deletions the engine's public API does not offer: a comment of a task or instance that
@@ -20,13 +20,10 @@ final class EngineRecords {
     this.commands = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired();
   }
 
-  void deleteComment(String commentId) {
+  /** A comment as TaskService returned it: the engine deletes it by id and revision. */
+  void deleteComment(Comment comment) {
     commands.execute(context -> {
-      DbEntityManager db = context.getDbEntityManager();
-      CommentEntity comment = db.selectById(CommentEntity.class, commentId);
-      if (comment != null) {
-        db.delete(comment);
-      }
+      context.getDbEntityManager().delete((CommentEntity) comment);
       return null;
     });
   }

@@ -186,7 +186,7 @@ public class PersonalDataEraser {
       } else if (taskId == null && instanceRunning) {
         tasks.deleteProcessInstanceComment(instance, comment.getId());
       } else {
-        records.deleteComment(comment.getId());
+        records.deleteComment(comment);
       }
     }
     return mentioning.size();
