@@ -4,9 +4,11 @@ import static org.communitylifecycle.alumni.AlumniVariables.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,6 +24,7 @@ public class AlumniReunion {
   static final Set<String> FORMATS = Set.of("online-call", "in-person");
   static final Set<String> OUTCOMES = Set.of("held", "cancelled");
   static final int MAX_TEXT = 4000;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
   private final AlumniDirectory directory;
 
@@ -62,8 +65,11 @@ public class AlumniReunion {
       if (format == null || !FORMATS.contains(format)) {
         throw new InvalidInputException("Choose how the reunion meets (reunionFormat): online-call or in-person");
       }
-      Date on = futureDate(task.getVariable(REUNION_DATE));
-      task.setVariable(REUNION_ON, on);
+      LocalDate day = futureDay(task.getVariable(REUNION_DATE));
+      // The catch-up is recorded once the reunion's day is over.
+      task.setVariable(REUNION_ON, Date.from(day.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+      task.setVariable(REUNION_PLAN, ("online-call".equals(format) ? "an online catch-up call" : "an in-person reunion")
+          + " on " + DAY.format(day));
       task.removeVariable(SKIP_REASON);
     } else if (DECISION_SKIPPED.equals(decision)) {
       String reason = text(task, SKIP_REASON);
@@ -98,7 +104,7 @@ public class AlumniReunion {
     }
   }
 
-  private static Date futureDate(Object value) {
+  private static LocalDate futureDay(Object value) {
     if (value == null || value.toString().isBlank()) {
       throw new InvalidInputException("Give the reunion's date (reunionDate)");
     }
@@ -117,8 +123,7 @@ public class AlumniReunion {
     if (date.isBefore(today)) {
       throw new InvalidInputException("The reunion's date " + date + " has passed; give a date from today on");
     }
-    // The catch-up is recorded once the reunion's day is over.
-    return Date.from(date.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return date;
   }
 
   private static void requireLength(String variable, String text) {

@@ -48,6 +48,8 @@ public final class AlumniVariables {
   public static final String REUNION_FORMAT = "reunionFormat";
   public static final String REUNION_DATE = "reunionDate";
   public static final String REUNION_ON = "reunionOn";
+  /** The plan in words, for the next form: "an online catch-up call on 5 December 2026". */
+  public static final String REUNION_PLAN = "reunionPlan";
   public static final String SKIP_REASON = "skipReason";
   public static final String CATCH_UP_OUTCOME = "catchUpOutcome";
   public static final String ATTENDEE_COUNT = "attendeeCount";

@@ -122,6 +122,7 @@ class AlumniNetworkTest {
 
     assertThat(cohort).hasPassed("Gateway_ReunionPlanned", "EndEvent_CatchUpRecorded").isEnded()
         .variables().containsEntry("attendeeCount", 1).containsEntry("reunionFormat", "online-call")
+        .containsEntry("reunionPlan", "an online catch-up call on 20 September 2026")
         .doesNotContainKey("reunionContacts").doesNotContainKey("invitationLinks");
     org.assertj.core.api.Assertions.assertThat(beans.directory().contactable(cohortId(cohort)))
         .extracting(AlumniDirectory.Alumnus::name).containsExactly("Ana Lima");
