@@ -34,10 +34,12 @@ public class AlumniCohorts {
 
   private final AlumniDirectory directory;
   private final AlumniProperties properties;
+  private final AlumniInvitations invitations;
 
-  public AlumniCohorts(AlumniDirectory directory, AlumniProperties properties) {
+  public AlumniCohorts(AlumniDirectory directory, AlumniProperties properties, AlumniInvitations invitations) {
     this.directory = directory;
     this.properties = properties;
+    this.invitations = invitations;
   }
 
   /** Start listener: checks the start form, stores the residents, keys the instance by hub and cohort. */
@@ -54,6 +56,12 @@ public class AlumniCohorts {
     }
     LocalDate end = date(execution.getVariable(RESIDENCY_END_DATE));
     List<Resident> residents = ResidentRoster.parse(execution.getVariable(RESIDENTS));
+    int links = invitations.linksLength(residents);
+    if (links > AlumniInvitations.MAX_TEXT) {
+      int fit = Math.max(1, (int) ((long) residents.size() * AlumniInvitations.MAX_TEXT / links));
+      throw new InvalidInputException("Residents: the links for " + residents.size() + " residents would not fit in the host's task ("
+          + links + " of at most " + AlumniInvitations.MAX_TEXT + " characters); split them into cohorts of about " + fit);
+    }
 
     Date now = ClockUtil.getCurrentTime();
     ZoneId zone = ZoneId.systemDefault();

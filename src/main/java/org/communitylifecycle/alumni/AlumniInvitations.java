@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class AlumniInvitations {
 
   static final String FEEDBACK_PATH = "/alumni/feedback/";
+  /** The engine keeps a text variable in a column of 4000 characters; the host's list must fit. */
+  static final int MAX_TEXT = 4000;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.ENGLISH);
 
   private final AlumniDirectory directory;
@@ -46,12 +48,24 @@ public class AlumniInvitations {
     for (Invitation invitation : directory.invitations(cohortId, AlumniDirectory.SCHEDULED)) {
       String token = AlumniTokens.newToken();
       directory.openInvitation(invitation.id(), AlumniTokens.hash(token), expires.toInstant(), now.toInstant());
-      links.append(invitation.name()).append(" <").append(invitation.email()).append(">: ")
-          .append(properties.publicBaseUrl()).append(FEEDBACK_PATH).append(token).append('\n');
+      links.append(line(invitation.name(), invitation.email(), properties.publicBaseUrl() + FEEDBACK_PATH + token)).append('\n');
     }
     execution.setVariable(INVITATIONS_EXPIRE_AT, expires);
     execution.setVariable(INVITATIONS_EXPIRE_ON, DAY.format(expires.toInstant().atZone(ZoneId.systemDefault())));
     execution.setVariable(INVITATION_LINKS, links.toString().strip());
+  }
+
+  /**
+   * How long the host's list of links for these residents will be: a token has a fixed length,
+   * so this is known before any is issued.
+   */
+  int linksLength(List<Resident> residents) {
+    String link = properties.publicBaseUrl() + FEEDBACK_PATH + "x".repeat(AlumniTokens.newToken().length());
+    return residents.stream().mapToInt(r -> line(r.name(), r.email(), link).length() + 1).sum() - 1;
+  }
+
+  private static String line(String name, String email, String link) {
+    return name + " <" + email + ">: " + link;
   }
 
   /** The collection of the multi-instance "await feedback": one element per open invitation. */

@@ -24,6 +24,7 @@ public class AlumniReunion {
   static final Set<String> FORMATS = Set.of("online-call", "in-person");
   static final Set<String> OUTCOMES = Set.of("held", "cancelled");
   static final int MAX_TEXT = 4000;
+  static final int MAX_UP_TO_SHOWN = 60;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
   private final AlumniDirectory directory;
@@ -46,15 +47,28 @@ public class AlumniReunion {
     long cohortId = ((Number) task.getVariable(COHORT_ID)).longValue();
     List<Alumnus> contacts = directory.contactable(cohortId);
     StringBuilder lines = new StringBuilder();
+    int shown = 0;
     for (Alumnus alumnus : contacts) {
-      lines.append(alumnus.name()).append(" <").append(alumnus.email()).append('>');
-      if (alumnus.upTo() != null && !alumnus.upTo().isBlank()) {
-        lines.append(": ").append(alumnus.upTo().replaceAll("\\s+", " ").strip());
+      String line = alumnus.name() + " <" + alumnus.email() + ">" + upTo(alumnus.upTo());
+      // Within the engine's 4000 characters, which the cohort's list of links already respected.
+      if (lines.length() + line.length() + 60 > AlumniInvitations.MAX_TEXT) {
+        lines.append("… and ").append(contacts.size() - shown).append(" more who did not fit here");
+        break;
       }
-      lines.append('\n');
+      lines.append(line).append('\n');
+      shown++;
     }
     task.setVariableLocal(REUNION_CONTACTS, lines.toString().strip());
     task.setVariable(CONTACTABLE_ALUMNI, contacts.size());
+  }
+
+  /** What an alumnus is up to, short enough for one line of the list. */
+  private static String upTo(String upTo) {
+    if (upTo == null || upTo.isBlank()) {
+      return "";
+    }
+    String oneLine = upTo.replaceAll("\\s+", " ").strip();
+    return ": " + (oneLine.length() > MAX_UP_TO_SHOWN ? oneLine.substring(0, MAX_UP_TO_SHOWN - 1) + "…" : oneLine);
   }
 
   /** Completion of "Organise reunion": planned for a date, or skipped with a reason. */

@@ -234,6 +234,20 @@ class AlumniNetworkTest {
   }
 
   @Test
+  void aCohortWhoseLinksWouldNotFitTheHostsTaskIsRefused() {
+    String large = java.util.stream.IntStream.rangeClosed(1, 40)
+        .mapToObj(i -> "Resident Number " + i + ", resident.number." + i + "@example.org").collect(java.util.stream.Collectors.joining("\n"));
+    assertThatThrownBy(() -> start(large))
+        .hasMessageStartingWith("Residents: the links for 40 residents would not fit in the host's task (")
+        .hasMessageEndingWith("of at most 4000 characters); split them into cohorts of about 28");
+
+    ProcessInstance cohort = start(large.lines().limit(28).collect(java.util.stream.Collectors.joining("\n")));
+    runTimer(cohort, "Timer_ResidencyEnded");
+    org.assertj.core.api.Assertions.assertThat(links(cohort)).hasSizeLessThanOrEqualTo(4000);
+    org.assertj.core.api.Assertions.assertThat(AlumniTestSupport.lines(links(cohort))).hasSize(28);
+  }
+
+  @Test
   void rosterFormatsAHostMightPasteAreRead() {
     ProcessInstance cohort = start("Ana Lima, ana@example.org\r\n\n  Ben Okafor <ben@example.org>\nchidi@example.org, Chidi Eze\nDara Quinn\tdara@example.org\nEli Sato eli@example.org\nFemi Ade; femi@example.org");
 

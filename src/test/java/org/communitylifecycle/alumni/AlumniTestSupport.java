@@ -59,8 +59,9 @@ final class AlumniTestSupport {
   static Beans register(ProcessEngine engine) {
     AlumniDirectory directory = new AlumniDirectory(jdbc());
     PersonalDataEraser eraser = new PersonalDataEraser(engine);
-    Mocks.register("alumniCohorts", new AlumniCohorts(directory, SETTINGS));
-    Mocks.register("alumniInvitations", new AlumniInvitations(directory, SETTINGS, eraser));
+    AlumniInvitations invitations = new AlumniInvitations(directory, SETTINGS, eraser);
+    Mocks.register("alumniCohorts", new AlumniCohorts(directory, SETTINGS, invitations));
+    Mocks.register("alumniInvitations", invitations);
     Mocks.register("alumniReunion", new AlumniReunion(directory));
     AlumniFeedback feedback = new AlumniFeedback(directory, engine.getRuntimeService(), eraser, SETTINGS,
         TransactionOperations.withoutTransaction());
