@@ -118,6 +118,10 @@ class AccessSeeding implements ApplicationRunner {
     grant(Groups.MENTORS, PROCESS_DEFINITION, "group-mentoring-cohort", READ, CREATE_INSTANCE);
     grant(Groups.MENTEES, APPLICATION, TASKLIST, ACCESS);
     grant(Groups.MENTEES, PROCESS_DEFINITION, "group-mentoring-cohort", READ);
+    // Hub hosts run the alumni network in Tasklist: they start a cohort and work its tasks.
+    grant(Groups.HUB_HOSTS, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.HUB_HOSTS, PROCESS_INSTANCE, ANY, CREATE);
+    grant(Groups.HUB_HOSTS, PROCESS_DEFINITION, "alumni-network", READ, CREATE_INSTANCE);
 
     for (Resource resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);

@@ -39,7 +39,8 @@ class DemoUsers implements ApplicationRunner {
           new DemoUser("mark", "Mark", "Mentor", Groups.MENTORS),
           new DemoUser("mateo", "Mateo", "Mentee", Groups.MENTEES),
           new DemoUser("mina", "Mina", "Mentee", Groups.MENTEES),
-          new DemoUser("milo", "Milo", "Mentee", Groups.MENTEES));
+          new DemoUser("milo", "Milo", "Mentee", Groups.MENTEES),
+          new DemoUser("hana", "Hana", "Host", Groups.HUB_HOSTS));
 
   private final IdentityService identity;
 

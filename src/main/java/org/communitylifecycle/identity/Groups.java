@@ -12,6 +12,7 @@ public final class Groups {
   public static final String CAMUNDA_ADMIN = "camunda-admin";
   public static final String MENTORS = "mentors";
   public static final String MENTEES = "mentees";
+  public static final String HUB_HOSTS = "hub-hosts";
 
   /** Id and display name of every group, in the order Admin lists them. */
   static final List<List<String>> ALL =
@@ -22,7 +23,8 @@ public final class Groups {
           List.of(PROCESS_DESIGNERS, "Process designers"),
           List.of(CAMUNDA_ADMIN, "Camunda administrators"),
           List.of(MENTORS, "Mentors"),
-          List.of(MENTEES, "Mentees"));
+          List.of(MENTEES, "Mentees"),
+          List.of(HUB_HOSTS, "Hub hosts"));
 
   private Groups() {}
 }

@@ -3,6 +3,7 @@ package org.communitylifecycle.testsupport;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.communitylifecycle.alumni.PersonalDataHistory;
 import org.communitylifecycle.engine.InvalidInputUnwrapping;
 
 /**
@@ -29,6 +30,7 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");
     setEnforceHistoryTimeToLive(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
+    getProcessEnginePlugins().add(new PersonalDataHistory());
   }
 
   @Override

@@ -1,0 +1,100 @@
+package org.communitylifecycle.demo;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.communitylifecycle.alumni.AlumniFeedback;
+import org.communitylifecycle.alumni.AlumniVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts one residency cohort in the alumni network, once: its residency ended three days ago,
+ * so the invitations are out and hana finds "Send alumni invitations" with the links. One
+ * resident has already answered and is listed on the alumni page.
+ */
+@Component
+@Profile("demo")
+@Order(80)
+class DemoAlumniNetwork implements ApplicationRunner {
+
+  static final String HUB = "Bergerac Hub";
+  static final String COHORT = "Winter 2026 residency";
+  static final String KEY = "bergerac-hub/winter-2026-residency";
+  static final String HOST = "hana";
+
+  private static final Logger log = LoggerFactory.getLogger(DemoAlumniNetwork.class);
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final ManagementService management;
+  private final IdentityService identity;
+  private final AlumniFeedback feedback;
+
+  DemoAlumniNetwork(RuntimeService runtime, HistoryService history, ManagementService management,
+      IdentityService identity, AlumniFeedback feedback) {
+    this.runtime = runtime;
+    this.history = history;
+    this.management = management;
+    this.identity = identity;
+    this.feedback = feedback;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    // Once ever: a finished or deleted sample is not started again.
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(KEY).count() > 0) {
+      return;
+    }
+    LocalDate ended = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()).minusDays(3);
+    ProcessInstance cohort;
+    // As hana, with her groups: the engine checks her group's right to start the process.
+    identity.setAuthentication(HOST, identity.createGroupQuery().groupMember(HOST).list().stream().map(Group::getId).toList());
+    try {
+      cohort = runtime.startProcessInstanceByKey(AlumniVariables.PROCESS_KEY, Map.of(
+          AlumniVariables.HUB_NAME, HUB,
+          AlumniVariables.COHORT_NAME, COHORT,
+          AlumniVariables.RESIDENCY_END_DATE, ended.toString(),
+          AlumniVariables.RESIDENTS, """
+              Ana Lima, ana.lima@example.org
+              Tomás Ferreira, tomas.ferreira@example.org
+              Mei Chen <mei.chen@example.org>
+              Jonas Weber; jonas.weber@example.org"""));
+    } finally {
+      identity.clearAuthentication();
+    }
+    // The residency is over: issue the invitations now rather than when the job executor gets to it.
+    Job ended3DaysAgo = management.createJobQuery().processInstanceId(cohort.getId()).timers().singleResult();
+    try {
+      if (ended3DaysAgo != null) {
+        management.executeJob(ended3DaysAgo.getId());
+      }
+    } catch (OptimisticLockingException e) {
+      log.debug("The job executor issued the demo invitations first");
+    }
+    Object links = runtime.getVariable(cohort.getId(), AlumniVariables.INVITATION_LINKS);
+    if (links != null) {
+      // Ana answers at once, so the alumni page has someone to show.
+      String first = links.toString().lines().findFirst().orElse("");
+      String token = first.substring(first.lastIndexOf('/') + 1);
+      feedback.answer(token, new AlumniFeedback.Consent(true, true, true,
+          "Growing a community garden in Lyon and writing about commons."));
+    }
+    log.info("Demo alumni network: cohort '{}' of {} invited ({})", COHORT, HUB, cohort.getId());
+  }
+}

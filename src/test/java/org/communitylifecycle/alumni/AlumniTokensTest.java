@@ -1,0 +1,47 @@
+package org.communitylifecycle.alumni;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Link tokens and form tokens. */
+class AlumniTokensTest {
+
+  @Test
+  void linkTokensAreLongRandomAndUrlSafe() {
+    Set<String> tokens = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      String token = AlumniTokens.newToken();
+      assertThat(token).matches("[A-Za-z0-9_-]{43}");
+      assertThat(AlumniTokens.wellFormed(token)).isTrue();
+      tokens.add(token);
+    }
+    assertThat(tokens).hasSize(1000);
+    assertThat(AlumniTokens.BYTES * 8).as("bits of randomness").isGreaterThanOrEqualTo(128);
+    assertThat(AlumniTokens.wellFormed("short")).isFalse();
+    assertThat(AlumniTokens.wellFormed("a".repeat(42) + "=")).isFalse();
+  }
+
+  @Test
+  void onlyAHashIsKeptAndItIsStable() {
+    String token = AlumniTokens.newToken();
+    assertThat(AlumniTokens.hash(token)).hasSize(64).matches("[0-9a-f]+").isEqualTo(AlumniTokens.hash(token))
+        .doesNotContain(token);
+  }
+
+  @Test
+  void formTokensBindAPageToItsPurposeAndLink() {
+    FormTokens forms = new FormTokens();
+    String link = AlumniTokens.newToken();
+    String token = forms.issue("feedback", link);
+
+    assertThat(forms.valid("feedback", link, token)).isTrue();
+    assertThat(forms.valid("withdrawal", link, token)).as("another purpose").isFalse();
+    assertThat(forms.valid("feedback", AlumniTokens.newToken(), token)).as("another link").isFalse();
+    assertThat(forms.valid("feedback", link, null)).isFalse();
+    assertThat(forms.valid("feedback", link, "%%%")).isFalse();
+    assertThat(new FormTokens().valid("feedback", link, token)).as("after a restart").isFalse();
+  }
+}
