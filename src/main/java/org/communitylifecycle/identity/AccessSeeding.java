@@ -39,6 +39,7 @@ class AccessSeeding implements ApplicationRunner {
 
   private static final String TASKLIST = "tasklist";
   private static final String COCKPIT = "cockpit";
+  private static final List<String> LIAISON_STARTABLE_PROCESSES = List.of("community-lifecycle", "change-community-status");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -89,6 +90,11 @@ class AccessSeeding implements ApplicationRunner {
       grant(group, DEPLOYMENT, ANY, READ);
       grant(group, USER, ANY, READ);
       grant(group, GROUP, ANY, READ);
+    }
+    // Liaisons may start a community's lifecycle, and pause, resume or close it from Tasklist.
+    grant(Groups.CBT_LIAISONS, PROCESS_INSTANCE, ANY, CREATE);
+    for (String key : LIAISON_STARTABLE_PROCESSES) {
+      grant(Groups.CBT_LIAISONS, PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
     }
 
     // Designers look at their models running in Cockpit and deploy new versions.
