@@ -32,6 +32,7 @@ import org.springframework.util.MultiValueMap;
 class CommunityLifecycleIT extends RunningApplication {
 
   static final String STAGE = "learning-and-preparing-for-growth";
+  static final String LIFECYCLE = "community-lifecycle";
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;
@@ -72,8 +73,9 @@ class CommunityLifecycleIT extends RunningApplication {
 
   @Test
   void aliceStartsACommunityDeliversAndBobRequestsChangesThenAccepts() {
-    String stage = startCommunity("Rust Berlin", "alice", "bob").getBody().get("id").toString();
-    assertThat(get("bob", "/engine-rest/process-instance/" + stage, Map.class).get("businessKey")).isEqualTo("rust-berlin");
+    String lifecycle = startCommunity("Rust Berlin", "alice", "bob").getBody().get("id").toString();
+    assertThat(get("bob", "/engine-rest/process-instance/" + lifecycle, Map.class).get("businessKey")).isEqualTo("rust-berlin");
+    String stage = stageInstance("rust-berlin", STAGE);
 
     List<Map<String, Object>> aliceTasks = tasks("alice", "assignee=alice&processInstanceBusinessKey=rust-berlin");
     assertThat(aliceTasks).hasSize(6).allSatisfy(t -> assertThat(t.get("name").toString()).startsWith("Deliver milestone: ").endsWith(" (Rust Berlin)"));
@@ -110,7 +112,7 @@ class CommunityLifecycleIT extends RunningApplication {
 
     ResponseEntity<Map> duplicate = startCommunity("localization hub", "alice", "bob");
     assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(duplicate.getBody().get("message").toString()).contains("'localization-hub' is already in this stage");
+    assertThat(duplicate.getBody().get("message").toString()).contains("'localization-hub' already has a running lifecycle");
 
     ResponseEntity<Map> wrongRole = startCommunity("Add-ons Reviewers", "dave", "bob");
     assertThat(wrongRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -120,8 +122,8 @@ class CommunityLifecycleIT extends RunningApplication {
 
   @Test
   void aStalledDeliveryEscalatesToBob() {
-    startCommunity("Common Voice Kenya", "alice", "bob");
-    String deliver = taskFor("alice", "common-voice-kenya", "trackConversionPoints", "Task_DeliverMilestone");
+    startCommunity("WebCompat Reporters", "alice", "bob");
+    String deliver = taskFor("alice", "webcompat-reporters", "trackConversionPoints", "Task_DeliverMilestone");
     String milestone = get("alice", "/engine-rest/task/" + deliver, Map.class).get("processInstanceId").toString();
 
     Job stalled = management.createJobQuery().processInstanceId(milestone).activityId("Timer_DeliveryStalled").singleResult();
@@ -137,13 +139,116 @@ class CommunityLifecycleIT extends RunningApplication {
     assertThat(management.createJobQuery().processInstanceId(milestone).activityId("Timer_DeliveryStillStalled").count()).isEqualTo(1);
   }
 
+  // --- the lifecycle ---
+
+  @Test
+  void demoSeedsFiveCommunitiesEachInItsStage() {
+    Map<String, String> seeded = Map.of(
+        "firefox-nightly-testers", "pre-work", "mozfest-volunteers", "starting", "sumo-community", STAGE,
+        "common-voice-kenya", "scaling", "mdn-localization", "sustaining");
+
+    seeded.forEach((community, stage) -> {
+      stageInstance(community, stage);
+      assertThat(get("bob", "/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE + "&businessKey=" + community,
+          Map.class).get("count")).as("lifecycle of %s", community).isEqualTo(1);
+    });
+    taskFor("bob", "sumo-community", "identifyGaps", "Task_ReviewDeliverable");
+  }
+
+  @Test
+  void bobPausesResumesAndClosesACommunityFromTasklist() {
+    assertThat(startCommunity("bob", "Rust Hamburg", "alice", "bob").getStatusCode())
+        .as("liaisons may start a lifecycle too").isEqualTo(HttpStatus.OK);
+    String deliver = taskFor("alice", "rust-hamburg", "documentPractices", "Task_DeliverMilestone");
+
+    assertThat(changeStatus("bob", "rust-hamburg", "pause", "Meetup venue closed for renovation").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(count("bob", "businessKey=rust-hamburg&suspended=true")).as("the stage and its six milestones").isEqualTo(7);
+    assertThat(submit("alice", deliver, Map.of("deliverableUrl", "https://wiki.example.org/rust-hamburg/practices",
+        "deliverableSummary", "Practices")).getStatusCode().is2xxSuccessful()).as("a paused milestone cannot be delivered").isFalse();
+
+    assertThat(changeStatus("bob", "rust-hamburg", "resume", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(count("bob", "businessKey=rust-hamburg&suspended=true")).isZero();
+
+    ResponseEntity<String> noReason = changeStatus("bob", "rust-hamburg", "close", " ");
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody()).contains("Give a reason for closing the community (statusChangeReason)");
+    assertThat(count("bob", "businessKey=rust-hamburg")).isEqualTo(8);
+
+    assertThat(changeStatus("bob", "rust-hamburg", "close", "The organisers moved to Berlin").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(count("bob", "businessKey=rust-hamburg")).as("lifecycle, stage and milestones ended").isZero();
+    assertThat(changeStatus("alice", "rust-hamburg", "pause", null).getStatusCode())
+        .as("activators may not even see the status change").isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void adminPausesAndClosesThroughTheMessageApi() {
+    startCommunity("Rust Vienna", "alice", "bob");
+
+    assertThat(message("alice", Map.of("messageName", "CommunityPaused", "businessKey", "rust-vienna")).getStatusCode())
+        .as("an activator may not correlate").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(message("admin", Map.of("messageName", "CommunityPaused", "businessKey", "rust-vienna")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(count("bob", "businessKey=rust-vienna&suspended=true")).isEqualTo(7);
+
+    ResponseEntity<String> noReason = message("admin", Map.of("messageName", "CommunityClosed", "businessKey", "rust-vienna"));
+    assertThat(noReason.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(noReason.getBody()).contains("Give a reason for closing the community (closeReason)");
+
+    assertThat(message("admin", Map.of("messageName", "CommunityClosed", "businessKey", "rust-vienna",
+        "processVariables", Map.of("closeReason", Map.of("value", "Merged into Rust Austria")))).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(count("bob", "businessKey=rust-vienna")).isZero();
+  }
+
+  @Test
+  void stageHistoryNeedsAnAuthenticatedCaller() {
+    assertThat(rest.getForEntity("/api/communities/sumo-community/stages", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
   // --- helpers ---
 
+  private ResponseEntity<String> changeStatus(String user, String community, String change, String reason) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("communityKey", Map.of("value", community));
+    variables.put("statusChange", Map.of("value", change));
+    if (reason != null) {
+      variables.put("statusChangeReason", Map.of("value", reason));
+    }
+    return rest.withBasicAuth(user, "demo").postForEntity(
+        "/engine-rest/process-definition/key/change-community-status/submit-form", Map.of("variables", variables), String.class);
+  }
+
+  private ResponseEntity<String> message(String user, Map<String, Object> body) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/message", body, String.class);
+  }
+
+  private int count(String user, String query) {
+    return ((Number) get(user, "/engine-rest/process-instance/count?" + query, Map.class).get("count")).intValue();
+  }
+
+  /** alice, or another user, starts a community's lifecycle in the growth stage, as from Tasklist. */
   private ResponseEntity<Map> startCommunity(String name, String activator, String liaison) {
+    return startCommunity("alice", name, activator, liaison);
+  }
+
+  private ResponseEntity<Map> startCommunity(String user, String name, String activator, String liaison) {
     Map<String, Object> body = Map.of("variables", Map.of(
-        "communityName", Map.of("value", name), "activator", Map.of("value", activator), "liaison", Map.of("value", liaison)));
-    return rest.withBasicAuth("alice", "demo")
-        .postForEntity("/engine-rest/process-definition/key/" + STAGE + "/submit-form", body, Map.class);
+        "communityName", Map.of("value", name), "activator", Map.of("value", activator), "liaison", Map.of("value", liaison),
+        "entryStage", Map.of("value", STAGE)));
+    return rest.withBasicAuth(user, "demo")
+        .postForEntity("/engine-rest/process-definition/key/" + LIFECYCLE + "/submit-form", body, Map.class);
+  }
+
+  /** The id of the community's running instance of a stage. */
+  private String stageInstance(String community, String stage) {
+    List<Map<String, Object>> found = rest.withBasicAuth("bob", "demo").exchange(
+        "/engine-rest/process-instance?processDefinitionKey=" + stage + "&businessKey=" + community, HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    assertThat(found).as("%s of %s", stage, community).hasSize(1);
+    return found.get(0).get("id").toString();
   }
 
   private ResponseEntity<String> submit(String user, String taskId, Map<String, Object> values) {

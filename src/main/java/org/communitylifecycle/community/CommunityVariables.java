@@ -8,6 +8,12 @@ public final class CommunityVariables {
   public static final String ACTIVATOR = "activator";
   public static final String LIAISON = "liaison";
   public static final String STAGE_REVIEW_INTERVAL = "stageReviewInterval";
+  /** The stage's process key, such as {@code scaling}. */
+  public static final String STAGE = "stage";
+  /** The stage's name as its process names it, such as "Scaling". */
+  public static final String STAGE_NAME = "stageName";
+  /** When the community entered the stage (a date-time). */
+  public static final String STAGE_ENTERED_AT = "stageEnteredAt";
 
   private CommunityVariables() {}
 }

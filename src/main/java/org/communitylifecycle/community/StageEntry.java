@@ -2,28 +2,54 @@ package org.communitylifecycle.community;
 
 import static org.communitylifecycle.community.CommunityVariables.*;
 
-import org.communitylifecycle.engine.InvalidInputException;
+import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /**
  * Start listener of a stage: checks the community's name, activator and liaison, keys the
- * instance by the community's slug, and refuses a second running instance with that key.
+ * instance by the community's slug, refuses a second running instance with that key, and records
+ * the community's current stage in the {@link CommunityDirectory}.
  */
 @Component("stageEntry")
 public class StageEntry {
 
   private final StageProperties properties;
+  private final CommunityDirectory directory;
 
-  public StageEntry(StageProperties properties) {
+  public StageEntry(StageProperties properties, CommunityDirectory directory) {
     this.properties = properties;
+    this.directory = directory;
   }
 
+  /** Start listener of a stage process. */
   public void enter(DelegateExecution execution) {
+    ProcessDefinition stage = definition(execution);
+    String key = identify(execution, "The community '%s' is already in this stage; open its running instance instead");
+    Date now = ClockUtil.getCurrentTime();
+    execution.setVariable(STAGE, stage.getKey());
+    execution.setVariable(STAGE_NAME, stage.getName());
+    execution.setVariable(STAGE_ENTERED_AT, now);
+    execution.setVariable(STAGE_REVIEW_INTERVAL, properties.reviewInterval());
+    directory.enterStage(key, (String) execution.getVariable(COMMUNITY_NAME), (String) execution.getVariable(ACTIVATOR),
+        (String) execution.getVariable(LIAISON), stage.getKey());
+  }
+
+  /**
+   * Checks name, activator and liaison, sets them and the community's key as variables, and keys
+   * the instance by the slug of the name. Refuses a second running instance of the same process
+   * for the community with {@code duplicateMessage}, formatted with the key.
+   *
+   * @return the community's key
+   */
+  public String identify(DelegateExecution execution, String duplicateMessage) {
     String name = text(execution, COMMUNITY_NAME);
     if (name == null) {
       throw new InvalidInputException("Give the community a name (communityName)");
@@ -35,9 +61,7 @@ public class StageEntry {
     }
     String activator = text(execution, ACTIVATOR);
     String liaison = text(execution, LIAISON);
-    String processKey =
-        execution.getProcessEngineServices().getRepositoryService()
-            .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    String processKey = definition(execution).getKey();
 
     // The starting user may not read other users, groups or instances; these checks are the engine's own.
     Context.getCommandContext()
@@ -53,8 +77,7 @@ public class StageEntry {
                       .processInstanceBusinessKey(key)
                       .count();
               if (running > 0) {
-                throw new InvalidInputException(
-                    "The community '" + key + "' is already in this stage; open its running instance instead");
+                throw new InvalidInputException(String.format(duplicateMessage, key));
               }
               return null;
             });
@@ -64,7 +87,12 @@ public class StageEntry {
     execution.setVariable(COMMUNITY_KEY, key);
     execution.setVariable(ACTIVATOR, activator);
     execution.setVariable(LIAISON, liaison);
-    execution.setVariable(STAGE_REVIEW_INTERVAL, properties.reviewInterval());
+    return key;
+  }
+
+  private static ProcessDefinition definition(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId());
   }
 
   private static void requireMember(IdentityService identity, String userId, String role, String group) {

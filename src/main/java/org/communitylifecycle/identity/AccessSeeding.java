@@ -40,6 +40,7 @@ class AccessSeeding implements ApplicationRunner {
   private static final String TASKLIST = "tasklist";
   private static final String COCKPIT = "cockpit";
   private static final String COMMUNITY_OF_PRACTICE_MATURITY = "community-of-practice-maturity";
+  private static final List<String> LIAISON_STARTABLE_PROCESSES = List.of("community-lifecycle", "change-community-status");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -90,6 +91,11 @@ class AccessSeeding implements ApplicationRunner {
       grant(group, DEPLOYMENT, ANY, READ);
       grant(group, USER, ANY, READ);
       grant(group, GROUP, ANY, READ);
+    }
+    // Liaisons may start a community's lifecycle, and pause, resume or close it from Tasklist.
+    grant(Groups.CBT_LIAISONS, PROCESS_INSTANCE, ANY, CREATE);
+    for (String key : LIAISON_STARTABLE_PROCESSES) {
+      grant(Groups.CBT_LIAISONS, PROCESS_DEFINITION, key, READ, CREATE_INSTANCE);
     }
 
     // Liaisons record contributor activity too: they support the activator in tracking conversion points.

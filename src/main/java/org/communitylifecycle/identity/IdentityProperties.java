@@ -9,10 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param adminUser id of the administrator account ensured at startup outside the demo profile
  * @param adminPassword its password, from ADMIN_PASSWORD; checked by {@link AdminPasswordGuard}
- * @param startableProcesses process keys activators may start from Tasklist
+ * @param startableProcesses process keys activators may start from Tasklist; the stages run inside
+ *     {@code community-lifecycle}, so it is the only one by default
  */
 @ConfigurationProperties("community-lifecycle.identity")
 public record IdentityProperties(
     @DefaultValue("admin") String adminUser,
     String adminPassword,
-    @DefaultValue({"learning-and-preparing-for-growth", "record-contributor-activity"}) List<String> startableProcesses) {}
+    @DefaultValue({"community-lifecycle", "record-contributor-activity"}) List<String> startableProcesses) {}

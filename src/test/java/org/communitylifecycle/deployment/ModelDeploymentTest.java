@@ -38,7 +38,8 @@ class ModelDeploymentTest {
 
     assertThat(names(first)).contains(
         "processes/milestone.bpmn", "processes/learning-and-preparing-for-growth.bpmn",
-        "forms/milestone-deliver.form", "forms/start-growth-stage.form");
+        "forms/milestone-deliver.form", "forms/start-community-lifecycle.form", "processes/community-lifecycle.bpmn",
+        "processes/stage-exit-criteria.dmn");
     assertThat(names(first)).allMatch(n -> n.startsWith("processes/") || n.startsWith("forms/"));
     assertThat(deployment.deploy(deployment.scan())).isEmpty();
     assertThat(processEngine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);

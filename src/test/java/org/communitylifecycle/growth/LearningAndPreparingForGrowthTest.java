@@ -16,8 +16,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.engine.InvalidInputException;
+import org.communitylifecycle.lifecycle.StageHistory;
+import org.communitylifecycle.testsupport.AppTables;
+import org.communitylifecycle.testsupport.FakeContributorFigures;
 import org.communitylifecycle.testsupport.ProcessBeans;
+import org.communitylifecycle.testsupport.StageDriver;
 import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.communitylifecycle.testsupport.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path through processes/learning-and-preparing-for-growth.bpmn. */
-@Deployment(resources = {"processes/learning-and-preparing-for-growth.bpmn", "processes/milestone.bpmn"})
+@Deployment(resources = {
+    "processes/learning-and-preparing-for-growth.bpmn", "processes/milestone.bpmn", "processes/stage-exit-criteria.dmn"})
 class LearningAndPreparingForGrowthTest {
 
   @RegisterExtension
@@ -37,24 +43,30 @@ class LearningAndPreparingForGrowthTest {
           .build();
 
   static final String STAGE = "learning-and-preparing-for-growth";
+  static final String SUMO = "sumo-community";
   static final List<String> PARALLEL_MILESTONES =
       List.of("identifyGaps", "measurePathwayProgress", "trackConversionPoints", "documentPractices",
           "developCoreCommunity", "identifyLibrarian");
 
   ProcessEngine processEngine;
+  FakeContributorFigures figures = new FakeContributorFigures();
+  StageDriver driver;
 
   @BeforeEach
   void setUp() {
     init(processEngine);
-    ProcessBeans.register(new RecordedNewContributorCount());
+    ProcessBeans.register(processEngine, figures);
+    AppTables.clearStageHistory(processEngine);
     TestUsers.ensure(processEngine.getIdentityService());
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
+    driver = new StageDriver(processEngine);
   }
 
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
     Mocks.reset();
+    processEngine.getIdentityService().clearAuthentication();
   }
 
   @Test
@@ -64,22 +76,44 @@ class LearningAndPreparingForGrowthTest {
     assertThat(stage).isWaitingAt(
         "CallActivity_IdentifyGaps", "CallActivity_MeasurePathwayProgress", "CallActivity_TrackConversionPoints",
         "CallActivity_DocumentPractices", "CallActivity_DevelopCoreCommunity", "CallActivity_IdentifyLibrarian");
-    Assertions.assertThat(deliverTasks()).hasSize(6).allSatisfy(t -> assertThat(t).isAssignedTo("alice"));
-    PARALLEL_MILESTONES.forEach(this::accept);
-    accept("optimizePathway");
+    Assertions.assertThat(driver.deliverTasks(SUMO)).hasSize(6).allSatisfy(t -> assertThat(t).isAssignedTo("alice"));
+    PARALLEL_MILESTONES.forEach(m -> driver.accept(SUMO, m));
+    driver.accept(SUMO, "optimizePathway");
+
+    // The gate measures as a job, so the liaison's last acceptance does not wait on the figures.
+    assertThat(stage).isWaitingAt("ServiceTask_MeasureExitCriteria");
+    later(Duration.ofDays(40));
+    figures.newContributors(26);
+    driver.measure(SUMO);
 
     assertThat(stage).isWaitingAt("Task_ReviewStageExit");
-    assertThat(taskAt("Task_ReviewStageExit")).isAssignedTo("bob");
+    Task review = driver.reviewTask(SUMO);
+    Assertions.assertThat(driver.candidateGroups(review)).containsExactly("cbt-liaisons");
+    assertThat(review).isAssignedTo("bob").hasName("Review stage exit: Learning and preparing for growth (SUMO Community)");
     assertThat(stage).variables()
         .containsEntry("identifyGapsOutcome", "accepted")
         .containsEntry("identifyGapsAcceptedBy", "bob")
         .containsEntry("identifyGapsReviewRounds", 1)
-        .containsEntry("optimizePathwayDeliverable", "https://wiki.example.org/sumo/optimizePathway")
-        .containsEntry("newContributorTarget", 25);
-    complete(taskAt("Task_ReviewStageExit"), withVariables("newContributorsInPathway", 26, "stageExitNote", "26 joined via the SUMO onboarding flow"));
+        .containsEntry("optimizePathwayDeliverable", "https://wiki.example.org/sumo-community/optimizePathway")
+        .containsEntry("newContributorsInPathway", 26L)
+        .containsEntry("stageEnteredOn", "2026-03-02")
+        .containsEntry("exitCriteriaMet", true);
+    Assertions.assertThat((String) runtimeService().getVariable(stage.getId(), "exitCriteriaSummary"))
+        .contains("26 new contributors came into the pathway since the stage was entered");
+    // The measure of success counts from the day the community entered the stage.
+    Assertions.assertThat(figures.asked()).contains("newContributorsSince sumo-community 2026-03-02");
+
+    driver.review(SUMO, "advance", null);
 
     assertThat(stage).hasPassed("EndEvent_StageCompleted").isEnded()
-        .variables().containsEntry("measureOfSuccessMet", true).containsEntry("newContributorsInPathway", 26L);
+        .variables().containsEntry("stageExitDecision", "advance").containsEntry("stageExitDecidedBy", "bob");
+    Assertions.assertThat(history()).singleElement().satisfies(stay -> {
+      Assertions.assertThat(stay.stage()).isEqualTo(STAGE);
+      Assertions.assertThat(stay.enteredAt()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+      Assertions.assertThat(stay.leftAt()).isEqualTo(Instant.parse("2026-04-11T09:00:00Z"));
+      Assertions.assertThat(stay.decision()).isEqualTo("advanced");
+      Assertions.assertThat(stay.decidedBy()).isEqualTo("bob");
+    });
   }
 
   @Test
@@ -87,10 +121,10 @@ class LearningAndPreparingForGrowthTest {
     ProcessInstance stage = startStage("SUMO Community");
     assertThat(stage).isNotWaitingAt("CallActivity_OptimizePathway");
 
-    accept("identifyGaps");
+    driver.accept(SUMO, "identifyGaps");
 
     assertThat(stage).isWaitingAt("CallActivity_OptimizePathway");
-    Task optimize = deliverTask("optimizePathway");
+    Task optimize = driver.deliverTask(SUMO, "optimizePathway");
     assertThat(optimize).isAssignedTo("alice");
     Assertions.assertThat(taskService().getVariable(optimize.getId(), "deliverable"))
         .isEqualTo("Documentation about the revised pathway");
@@ -99,36 +133,100 @@ class LearningAndPreparingForGrowthTest {
   @Test
   void droppedGapsMilestoneSkipsOptimizePathway() {
     ProcessInstance stage = startStage("SUMO Community");
-    Task gaps = deliverTask("identifyGaps");
-    String gapsInstance = gaps.getProcessInstanceId();
-    ClockUtil.setCurrentTime(managementService().createJobQuery().processInstanceId(gapsInstance).singleResult().getDuedate());
-    execute(managementService().createJobQuery().processInstanceId(gapsInstance).singleResult());
-    Task followUp = taskService().createTaskQuery().processInstanceId(gapsInstance).taskDefinitionKey("Task_FollowUpStalledDelivery").singleResult();
-    complete(followUp, withVariables("followUpAction", "dropped", "dropReason", "Gaps already documented in 2025"));
+
+    driver.drop(SUMO, "identifyGaps", "Gaps already documented in 2025");
 
     assertThat(stage).hasPassed("Gateway_PathwayWorkDone").hasNotPassed("CallActivity_OptimizePathway")
         .variables().containsEntry("identifyGapsOutcome", "dropped");
-    PARALLEL_MILESTONES.stream().filter(k -> !k.equals("identifyGaps")).forEach(this::accept);
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    driver.acceptAll(SUMO);
+    assertThat(stage).isWaitingAt("ServiceTask_MeasureExitCriteria");
   }
 
   @Test
-  void belowTargetTheStageStaysOpenAndTheReviewComesBack() {
+  void heldBelowTargetTheReviewComesBackAfterTheIntervalWithFreshFigures() {
     ProcessInstance stage = startStage("SUMO Community");
-    PARALLEL_MILESTONES.forEach(this::accept);
-    accept("optimizePathway");
+    driver.acceptAll(SUMO);
+    figures.newContributors(25);
+    driver.measure(SUMO);
+    assertThat(stage).variables().containsEntry("exitCriteriaMet", false);
 
-    complete(taskAt("Task_ReviewStageExit"), withVariables("newContributorsInPathway", 25));
+    driver.review(SUMO, "hold", "Only the Firefox forum feeds the pathway so far");
 
-    assertThat(stage).isWaitingAt("Timer_ReviewStageExitAgain").variables().containsEntry("measureOfSuccessMet", false);
+    assertThat(stage).isWaitingAt("Timer_ReviewStageExitAgain");
     Date reviewAgain = job("Timer_ReviewStageExitAgain").getDuedate();
     Assertions.assertThat(reviewAgain).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30))));
+    Assertions.assertThat(history()).singleElement().satisfies(stay -> {
+      Assertions.assertThat(stay.decision()).isEqualTo("held");
+      Assertions.assertThat(stay.reason()).isEqualTo("Only the Firefox forum feeds the pathway so far");
+      Assertions.assertThat(stay.leftAt()).isNull();
+    });
+
     ClockUtil.setCurrentTime(reviewAgain);
     execute(job("Timer_ReviewStageExitAgain"));
+    figures.newContributors(31);
+    driver.measure(SUMO);
+
+    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+        .containsEntry("newContributorsInPathway", 31L).containsEntry("exitCriteriaMet", true)
+        .doesNotContainKey("stageExitReason");
+    driver.review(SUMO, "advance", null);
+    assertThat(stage).isEnded();
+    Assertions.assertThat(history()).singleElement().satisfies(stay -> {
+      Assertions.assertThat(stay.decision()).isEqualTo("advanced");
+      Assertions.assertThat(stay.reason()).isNull();
+    });
+  }
+
+  @Test
+  void holdWithoutAReasonIsRefusedAndTheReviewStays() {
+    ProcessInstance stage = startStage("SUMO Community");
+    driver.acceptAll(SUMO);
+    driver.measure(SUMO);
+
+    assertThatThrownBy(() -> driver.review(SUMO, "hold", "  "))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Give a reason for holding the community in the stage (stageExitReason)");
+    assertThatThrownBy(() -> driver.review(SUMO, "postpone", "later"))
+        .hasMessage("Decide whether the community advances or holds in the stage (stageExitDecision: advance or hold), got 'postpone'");
 
     assertThat(stage).isWaitingAt("Task_ReviewStageExit");
-    complete(taskAt("Task_ReviewStageExit"), withVariables("newContributorsInPathway", 31));
+    Assertions.assertThat(history()).singleElement().satisfies(stay -> Assertions.assertThat(stay.decision()).isNull());
+  }
+
+  @Test
+  void advancingAgainstTheCriteriaNeedsAReason() {
+    ProcessInstance stage = startStage("SUMO Community");
+    driver.acceptAll(SUMO);
+    figures.newContributors(12);
+    driver.measure(SUMO);
+
+    assertThatThrownBy(() -> driver.review(SUMO, "advance", null))
+        .hasMessage("The exit criteria are not met: give a reason for advancing the community anyway (stageExitReason)");
+    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+
+    driver.review(SUMO, "advance", "Twelve new core-ready volunteers from the Kenya launch; scaling starts with them");
+
     assertThat(stage).isEnded();
+    Assertions.assertThat(history()).singleElement().satisfies(stay -> {
+      Assertions.assertThat(stay.decision()).isEqualTo("advanced");
+      Assertions.assertThat(stay.reason()).startsWith("Twelve new core-ready volunteers");
+    });
+  }
+
+  @Test
+  void enteringTheStageRecordsTheCommunitysCurrentStage() {
+    startStage("SUMO Community");
+
+    Assertions.assertThat(new CommunityDirectory(AppTables.jdbc(processEngine)).find(SUMO)).hasValueSatisfying(c -> {
+      Assertions.assertThat(c.currentStage()).isEqualTo(STAGE);
+      Assertions.assertThat(c.status()).isEqualTo("active");
+      Assertions.assertThat(c.activator()).isEqualTo("alice");
+      Assertions.assertThat(c.liaison()).isEqualTo("bob");
+    });
+    Assertions.assertThat(history()).singleElement().satisfies(stay -> {
+      Assertions.assertThat(stay.stage()).isEqualTo(STAGE);
+      Assertions.assertThat(stay.leftAt()).isNull();
+    });
   }
 
   @Test
@@ -170,7 +268,7 @@ class LearningAndPreparingForGrowthTest {
   void milestonesGetTheSeedsRolesAndDeliverables() {
     startStage("SUMO Community");
 
-    Task dashboard = deliverTask("measurePathwayProgress");
+    Task dashboard = driver.deliverTask(SUMO, "measurePathwayProgress");
     Assertions.assertThat(taskService().getVariables(dashboard.getId()))
         .containsEntry("milestoneName", "Create or connect to systems that measure progress in pathways")
         .containsEntry("deliverable", "Documentation and a contribution dashboard")
@@ -192,30 +290,12 @@ class LearningAndPreparingForGrowthTest {
         STAGE, Map.of("communityName", name, "activator", activator, "liaison", liaison));
   }
 
-  private void accept(String milestoneKey) {
-    complete(deliverTask(milestoneKey), withVariables(
-        "deliverableUrl", "https://wiki.example.org/sumo/" + milestoneKey, "deliverableSummary", "Done"));
-    Task review = taskService().createTaskQuery().taskDefinitionKey("Task_ReviewDeliverable")
-        .processVariableValueEquals("milestoneKey", milestoneKey).singleResult();
-    processEngine.getIdentityService().setAuthenticatedUserId("bob");
-    try {
-      complete(review, withVariables("reviewDecision", "accept"));
-    } finally {
-      processEngine.getIdentityService().clearAuthentication();
-    }
+  private List<StageHistory.Entry> history() {
+    return new StageHistory(AppTables.jdbc(processEngine)).list(SUMO);
   }
 
-  private Task deliverTask(String milestoneKey) {
-    return taskService().createTaskQuery().taskDefinitionKey("Task_DeliverMilestone")
-        .processVariableValueEquals("milestoneKey", milestoneKey).singleResult();
-  }
-
-  private List<Task> deliverTasks() {
-    return taskService().createTaskQuery().taskDefinitionKey("Task_DeliverMilestone").list();
-  }
-
-  private Task taskAt(String key) {
-    return taskService().createTaskQuery().taskDefinitionKey(key).singleResult();
+  private void later(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
   }
 
   private org.camunda.bpm.engine.runtime.Job job(String activityId) {

@@ -45,7 +45,7 @@ class MilestoneTest {
   @BeforeEach
   void setUp() {
     init(processEngine);
-    ProcessBeans.register(execution -> 0);
+    ProcessBeans.register(processEngine);
     TestUsers.ensure(processEngine.getIdentityService());
     ClockUtil.setCurrentTime(Date.from(START));
   }

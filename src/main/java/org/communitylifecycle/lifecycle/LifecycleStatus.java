@@ -1,0 +1,99 @@
+package org.communitylifecycle.lifecycle;
+
+import static org.communitylifecycle.lifecycle.LifecycleVariables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.communitylifecycle.community.CommunityDirectory;
+import org.communitylifecycle.engine.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service tasks of the lifecycle's event subprocesses: pausing suspends the running stage and its
+ * milestones, resuming activates them again, closing records who closed the community and why.
+ * The status goes to the {@link CommunityDirectory} too.
+ */
+@Component("lifecycleStatus")
+public class LifecycleStatus {
+
+  private final CommunityDirectory directory;
+  private final StageHistory history;
+
+  public LifecycleStatus(CommunityDirectory directory, StageHistory history) {
+    this.directory = directory;
+    this.history = history;
+  }
+
+  /** After message CommunityPaused. */
+  public void pause(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    if (PAUSED.equals(execution.getVariable(COMMUNITY_STATUS))) {
+      throw new InvalidInputException("The community '" + key + "' is already paused");
+    }
+    setSuspended(execution, true);
+    execution.setVariable(COMMUNITY_STATUS, PAUSED);
+    execution.setVariable(PAUSED_BY, actor(execution));
+    execution.setVariable(PAUSED_AT, ClockUtil.getCurrentTime());
+    directory.setStatus(key, PAUSED);
+  }
+
+  /** After message CommunityResumed. */
+  public void resume(DelegateExecution execution) {
+    setSuspended(execution, false);
+    execution.setVariable(COMMUNITY_STATUS, ACTIVE);
+    execution.setVariable(RESUMED_BY, actor(execution));
+    directory.setStatus(execution.getProcessBusinessKey(), ACTIVE);
+  }
+
+  /** After message CommunityClosed, once the running stage has been cancelled. */
+  public void close(DelegateExecution execution) {
+    Object reason = execution.getVariable(CLOSE_REASON);
+    if (reason == null || reason.toString().isBlank()) {
+      throw new InvalidInputException("Give a reason for closing the community (closeReason)");
+    }
+    String key = execution.getProcessBusinessKey();
+    String closedBy = actor(execution);
+    history.leave(key, StageHistory.CLOSED, closedBy, reason.toString().trim(), ClockUtil.getCurrentTime().toInstant());
+    execution.setVariable(COMMUNITY_STATUS, CLOSED);
+    execution.setVariable(CLOSED_BY, closedBy);
+    execution.setVariable(CLOSED_AT, ClockUtil.getCurrentTime());
+    directory.setStatus(key, CLOSED);
+  }
+
+  /** Suspends or activates every instance the lifecycle called, down to the milestones. */
+  private static void setSuspended(DelegateExecution execution, boolean suspended) {
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    // The person pausing may not update instances themselves; the lifecycle does it for them.
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (String id : calledInstances(runtime, execution.getProcessInstanceId())) {
+        if (suspended) {
+          runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).suspend();
+        } else {
+          runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate();
+        }
+      }
+      return null;
+    });
+  }
+
+  private static List<String> calledInstances(RuntimeService runtime, String processInstanceId) {
+    List<String> ids = new ArrayList<>();
+    for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()) {
+      ids.add(called.getId());
+      ids.addAll(calledInstances(runtime, called.getId()));
+    }
+    return ids;
+  }
+
+  private static String actor(DelegateExecution execution) {
+    Authentication authentication =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}
