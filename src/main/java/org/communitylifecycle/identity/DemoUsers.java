@@ -34,7 +34,11 @@ class DemoUsers implements ApplicationRunner {
           new DemoUser("bob", "Bob", "Liaison", Groups.CBT_LIAISONS),
           new DemoUser("carol", "Carol", "Designer", Groups.PROCESS_DESIGNERS),
           new DemoUser("dave", "Dave", "Lead", Groups.COMMUNITY_LEADS),
-          new DemoUser("admin", "Demo", "Admin", Groups.CAMUNDA_ADMIN));
+          new DemoUser("admin", "Demo", "Admin", Groups.CAMUNDA_ADMIN),
+          new DemoUser("paula", "Paula", "Project", Groups.PROJECT_MANAGERS),
+          new DemoUser("bruno", "Bruno", "Branch", Groups.BRANCH_LEADS),
+          new DemoUser("ines", "Ines", "Instance", Groups.INSTANCE_MANAGERS),
+          new DemoUser("ivan", "Ivan", "Instance", Groups.INSTANCE_MANAGERS));
 
   private final IdentityService identity;
 

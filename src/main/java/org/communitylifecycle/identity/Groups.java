@@ -10,6 +10,10 @@ public final class Groups {
   public static final String COMMUNITY_LEADS = "community-leads";
   public static final String PROCESS_DESIGNERS = "process-designers";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+  // The ecosystem ops jam's roles.
+  public static final String INSTANCE_MANAGERS = "instance-managers";
+  public static final String PROJECT_MANAGERS = "project-managers";
+  public static final String BRANCH_LEADS = "branch-leads";
 
   /** Id and display name of every group, in the order Admin lists them. */
   static final List<List<String>> ALL =
@@ -18,7 +22,10 @@ public final class Groups {
           List.of(CBT_LIAISONS, "CBT liaisons"),
           List.of(COMMUNITY_LEADS, "Community leads"),
           List.of(PROCESS_DESIGNERS, "Process designers"),
-          List.of(CAMUNDA_ADMIN, "Camunda administrators"));
+          List.of(CAMUNDA_ADMIN, "Camunda administrators"),
+          List.of(INSTANCE_MANAGERS, "Instance managers"),
+          List.of(PROJECT_MANAGERS, "Project managers"),
+          List.of(BRANCH_LEADS, "Branch leads"));
 
   private Groups() {}
 }

@@ -2,6 +2,7 @@ package org.communitylifecycle.testsupport;
 
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.communitylifecycle.engine.InvalidInputUnwrapping;
 
@@ -29,6 +30,8 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");
     setEnforceHistoryTimeToLive(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
+    // Json variables, as Tasklist submits the lists of Camunda Forms.
+    getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
   }
 
   @Override
