@@ -1,6 +1,5 @@
 package org.communitylifecycle.opsjam;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -45,14 +44,5 @@ enum ItemStatus {
 
   static List<String> values(List<ItemStatus> statuses) {
     return statuses.stream().map(ItemStatus::value).toList();
-  }
-
-  @Override
-  public String toString() {
-    return value;
-  }
-
-  static String all() {
-    return Arrays.stream(values()).map(ItemStatus::value).collect(Collectors.joining(", "));
   }
 }
