@@ -1,7 +1,5 @@
 package org.communitylifecycle.demo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -82,16 +79,12 @@ class DemoOpsJam implements ApplicationRunner {
     }
     complete("ivan", jam, "Task_ShareWorkflowAndWishlist", Map.of(
         "workflow", "I run the instance's weekly distribution by hand and onboard newcomers in 1:1 calls.",
-        "painPoints", SpinValues.jsonValue(json(List.of(
-            Map.of("title", "Tithe admin is manual", "tags", "tithe admin",
-                "description", "Every distribution needs hand edits to the tithe configuration."),
-            Map.of("title", "Newcomers need hours of 1:1 time", "tags", "onboarding materials",
-                "description", "There is nothing instance-focused to point newcomers to.")))).create(),
-        "wishlist", SpinValues.jsonValue(json(List.of(
-            Map.of("title", "Visibility into ID development", "tags", "identity management",
-                "description", "To coordinate our resources with the identity work."),
-            Map.of("title", "Instance-focused onboarding materials", "tags", "onboarding materials, docs",
-                "description", "Docs and cultivation support for onboarding to an instance.")))).create()));
+        "painPoints", """
+            Tithe admin is manual | tithe admin | Every distribution needs hand edits to the tithe configuration.
+            Newcomers need hours of 1:1 time | onboarding materials | There is nothing instance-focused to point them to.""",
+        "wishlist", """
+            Visibility into ID development | identity management | To coordinate our resources with the identity work.
+            Instance-focused onboarding materials | onboarding materials, docs | Docs and cultivation support."""));
     as("alice", () -> runtime.startProcessInstanceByKey("add-ops-request", Map.of(
         "jamKey", KEY, "requestTitle", "Design support for an Ecosystem Map", "requestTags", "ecosystem map, design",
         "requestDescription", "A map of the instances and how they connect, for newcomers and for planning.")));
@@ -117,14 +110,6 @@ class DemoOpsJam implements ApplicationRunner {
       return action.get();
     } finally {
       identity.clearAuthentication();
-    }
-  }
-
-  private static String json(List<Map<String, String>> rows) {
-    try {
-      return new ObjectMapper().writeValueAsString(rows);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -16,11 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Combing the backlog: the project manager and the branch lead give every item an owner, a
- * priority, its dependencies and optionally a due date. The form shows the backlog as it stands in
- * the roadmap tables; nothing is stored until every item passes the rules.
+ * priority, its dependencies and optionally a due date. The form shows the backlog as a table and
+ * the plan as text, one line an item ("OPS-2 | ivan | high | OPS-1 | 2026-04-30"); nothing is
+ * stored until every item passes the rules.
  */
 @Component("backlogCombing")
 public class BacklogCombing {
+
+  static final String PLAN_HEADER = "# key | owner | priority (high, medium, low) | depends on | due date";
 
   private final OpsJams jams;
   private final RoadmapItems items;
@@ -30,11 +33,8 @@ public class BacklogCombing {
     this.items = items;
   }
 
-  /**
-   * Input of the task: the backlog as it stands, for the form to show. Kept on the task's own
-   * scope, where both Tasklist's form submission and a plain completion write the edited list.
-   */
-  public TypedValue snapshot(DelegateExecution execution) {
+  /** Input of the task: the backlog for the form's table. */
+  public TypedValue backlog(DelegateExecution execution) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -44,13 +44,21 @@ public class BacklogCombing {
       row.put("title", item.title());
       row.put("tags", String.join(", ", item.tags()));
       row.put("description", item.description());
-      row.put("owner", item.owner());
-      row.put("priority", item.priority());
-      row.put("dependsOn", String.join(", ", item.dependsOn()));
-      row.put("dueDate", item.dueDate() == null ? null : item.dueDate().toString());
       rows.add(row);
     }
     return JsonRows.write(rows);
+  }
+
+  /** Input of the task: the plan to fill in, one line an item, with what is known already. */
+  public String plan(DelegateExecution execution) {
+    List<String> lines = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+      lines.add(String.join(" | ", item.key(), blank(item.owner()), blank(item.priority()),
+          String.join(", ", item.dependsOn()), item.dueDate() == null ? "" : item.dueDate().toString()));
+      notes.add(TextLines.note(item.title()));
+    }
+    return TextLines.write(PLAN_HEADER, lines, notes);
   }
 
   /** Creation of the task: requests from the community close while the backlog is combed. */
@@ -67,23 +75,25 @@ public class BacklogCombing {
 
     List<String> problems = new ArrayList<>();
     Map<String, RoadmapItems.Combed> combed = new LinkedHashMap<>();
-    for (Map<String, Object> row : JsonRows.read(task.getVariable(BACKLOG), "Backlog")) {
-      String key = BacklogRules.itemKey(String.valueOf(row.get("key")));
+    for (TextLines.Line line : TextLines.read(task, PLAN, "The plan", 5, true)) {
+      if (line.field(0) == null) {
+        problems.add("line " + line.number() + " has no item key");
+        continue;
+      }
+      String key = BacklogRules.itemKey(line.field(0));
       RoadmapItems.Item item = key == null ? null : existing.get(key);
       if (item == null) {
-        problems.add("'" + row.get("key") + "' is not an item of this ops jam");
+        problems.add("line " + line.number() + ": '" + line.field(0) + "' is not an item of this ops jam");
         continue;
       }
       if (combed.containsKey(key)) {
-        problems.add(key + " appears twice");
+        problems.add("line " + line.number() + ": " + key + " appears twice");
         continue;
       }
       String label = key + " (" + item.title() + ")";
-      String title = BacklogRules.title(label, row.get("title"), problems);
-      List<String> tags = BacklogRules.tags(label, row.get("tags"), problems);
-      BacklogRules.Plan plan = BacklogRules.plan(label, row, key, existing.keySet(), knownUser, problems);
-      combed.put(key, new RoadmapItems.Combed(key, title, tags, plan.owner(), plan.priority(), plan.dueDate(),
-          plan.dependsOn()));
+      BacklogRules.Plan plan = BacklogRules.plan(label, line.field(1), line.field(2), line.field(3), line.field(4),
+          key, existing.keySet(), knownUser, problems);
+      combed.put(key, new RoadmapItems.Combed(key, plan.owner(), plan.priority(), plan.dueDate(), plan.dependsOn()));
     }
     Set<String> missing = new LinkedHashSet<>(existing.keySet());
     missing.removeAll(combed.keySet());
@@ -101,5 +111,9 @@ public class BacklogCombing {
     BacklogRules.reject("The backlog is not ready", problems);
 
     combed.values().forEach(c -> items.comb(jamKey, c));
+  }
+
+  private static String blank(String value) {
+    return value == null ? "" : value;
   }
 }

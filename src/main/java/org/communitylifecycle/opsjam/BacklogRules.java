@@ -29,7 +29,7 @@ final class BacklogRules {
   private BacklogRules() {}
 
   /**
-   * Owner, priority, due date and dependencies of one row of a form.
+   * Owner, priority, due date and dependencies of one item, as typed.
    *
    * @param label how messages name the item, for example "OPS-2 (Ecosystem map)"
    * @param selfKey the item's own key, or null for an item not yet created
@@ -37,18 +37,19 @@ final class BacklogRules {
    */
   static Plan plan(
       String label,
-      Map<String, Object> row,
+      String owner,
+      String priorityText,
+      String dependsOnText,
+      String dueDateText,
       String selfKey,
       Set<String> existingKeys,
       Predicate<String> knownUser,
       List<String> problems) {
-    String owner = Inputs.text(row.get("owner"));
     if (owner == null) {
       problems.add(label + " has no owner");
     } else if (!knownUser.test(owner)) {
       problems.add(label + ": owner '" + owner + "' is not a known user");
     }
-    String priorityText = Inputs.text(row.get("priority"));
     Priority priority = priorityText == null ? null : Priority.find(priorityText.toLowerCase(Locale.ROOT));
     if (priorityText == null) {
       problems.add(label + " has no priority");
@@ -57,7 +58,7 @@ final class BacklogRules {
     }
     LocalDate due = null;
     try {
-      due = Inputs.day(row.get("dueDate"), label + ": the due date");
+      due = Inputs.day(dueDateText, label + ": the due date");
       if (due != null && due.isBefore(Inputs.today())) {
         problems.add(label + ": due date " + due + " is in the past");
       }
@@ -65,7 +66,7 @@ final class BacklogRules {
       problems.add(e.getMessage());
     }
     List<String> dependsOn = new ArrayList<>();
-    for (String token : tokens(row.get("dependsOn"))) {
+    for (String token : tokens(dependsOnText)) {
       String key = itemKey(token);
       if (key == null) {
         problems.add(label + ": '" + token + "' is not an item key such as OPS-3");

@@ -17,10 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The recurring roadmap check-in: the branch lead reviews where each item stands, updates the
- * statuses, and decides whether to keep the rhythm or close the roadmap.
+ * statuses (one line an item, "OPS-2 | in-progress"), and decides whether to keep the rhythm or
+ * close the roadmap. Items the lines leave out keep their status.
  */
 @Component("checkIns")
 public class CheckIns {
+
+  /** What the list of statuses starts with: how to write a line. */
+  static final String STATUS_HEADER = "# key | status (planned, in-progress, blocked, done, dropped)";
 
   private final OpsJams jams;
   private final RoadmapItems items;
@@ -30,8 +34,8 @@ public class CheckIns {
     this.items = items;
   }
 
-  /** Input of the task: the roadmap as it stands, for the branch lead to update. */
-  public TypedValue snapshot(DelegateExecution execution) {
+  /** Input of the task: the roadmap as it stands, for the form's table. */
+  public TypedValue roadmap(DelegateExecution execution) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -44,6 +48,17 @@ public class CheckIns {
       rows.add(row);
     }
     return JsonRows.write(rows);
+  }
+
+  /** Input of the task: the statuses to update, one line an item. */
+  public String statuses(DelegateExecution execution) {
+    List<String> lines = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+      lines.add(item.key() + " | " + item.status());
+      notes.add(TextLines.note(item.title()));
+    }
+    return TextLines.write(STATUS_HEADER, lines, notes);
   }
 
   /** Creation of the task: the previous check-in's decision is in the history; this one starts blank. */
@@ -66,22 +81,26 @@ public class CheckIns {
     List<String> problems = new ArrayList<>();
     Map<String, String> changes = new LinkedHashMap<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (Map<String, Object> row : JsonRows.read(task.getVariable(ROADMAP), "Roadmap")) {
-      String key = BacklogRules.itemKey(String.valueOf(row.get("key")));
+    for (TextLines.Line line : TextLines.read(task, STATUSES, "The statuses", 2, true)) {
+      if (line.field(0) == null) {
+        problems.add("line " + line.number() + " has no item key");
+        continue;
+      }
+      String key = BacklogRules.itemKey(line.field(0));
       RoadmapItems.Item item = key == null ? null : existing.get(key);
       if (item == null) {
-        problems.add("'" + row.get("key") + "' is not an item of this ops jam");
+        problems.add("line " + line.number() + ": '" + line.field(0) + "' is not an item of this ops jam");
         continue;
       }
       if (!seen.add(key)) {
-        problems.add(key + " appears twice");
+        problems.add("line " + line.number() + ": " + key + " appears twice");
         continue;
       }
-      String text = Inputs.text(row.get("status"));
+      String text = line.field(1);
       ItemStatus status = text == null ? null : ItemStatus.find(text.toLowerCase(Locale.ROOT));
       if (status == null || !ItemStatus.ON_ROADMAP.contains(status)) {
         problems.add(key + " (" + item.title() + "): status must be one of " + ItemStatus.allowedOnRoadmap()
-            + ", got '" + text + "'");
+            + ", got '" + (text == null ? "" : text) + "'");
       } else if (!status.value().equals(item.status())) {
         changes.put(key, status.value());
       }

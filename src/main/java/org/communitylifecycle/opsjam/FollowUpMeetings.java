@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,11 +13,14 @@ import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of "Record follow-up meeting": who was met and when, and the items that came up,
- * which go onto the roadmap with their owner and priority straight away.
+ * Completion of "Record follow-up meeting": who was met and when, and the items that came up, one
+ * a line, which go onto the roadmap with their owner and priority straight away.
  */
 @Component("followUpMeetings")
 public class FollowUpMeetings {
+
+  /** What the list of new items starts with: how to write one. */
+  static final String ITEM_HEADER = "# title | tags | owner | priority | depends on | due date | description";
 
   private final OpsJams jams;
   private final RoadmapItems items;
@@ -45,20 +47,16 @@ public class FollowUpMeetings {
     Predicate<String> knownUser = People.known(task.getProcessEngineServices());
     List<String> problems = new ArrayList<>();
     List<RoadmapItems.NewItem> raised = new ArrayList<>();
-    List<Map<String, Object>> rows = JsonRows.read(task.getVariable(NEW_ITEMS), "New items");
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, Object> row = rows.get(i);
-      if (row.values().stream().allMatch(v -> Inputs.text(v) == null)) {
-        continue;
-      }
-      String label = "New item " + (i + 1);
-      String title = BacklogRules.title(label, row.get("title"), problems);
+    for (TextLines.Line line : TextLines.read(task, NEW_ITEMS, "New roadmap items", 7, false)) {
+      String label = "New item on line " + line.number();
+      String title = BacklogRules.title(label, line.field(0), problems);
       if (title != null) {
         label += " (" + title + ")";
       }
-      List<String> tags = BacklogRules.tags(label, row.get("tags"), problems);
-      String description = BacklogRules.description(label, row.get("description"), problems);
-      BacklogRules.Plan plan = BacklogRules.plan(label, row, null, existingKeys, knownUser, problems);
+      List<String> tags = BacklogRules.tags(label, line.field(1), problems);
+      BacklogRules.Plan plan = BacklogRules.plan(label, line.field(2), line.field(3), line.field(4), line.field(5),
+          null, existingKeys, knownUser, problems);
+      String description = BacklogRules.description(label, line.field(6), problems);
       raised.add(new RoadmapItems.NewItem(RoadmapItems.FOLLOW_UP, title, description, metWith, tags, plan.owner(),
           plan.priority(), ItemStatus.PLANNED.value(), plan.dueDate(), plan.dependsOn()));
     }

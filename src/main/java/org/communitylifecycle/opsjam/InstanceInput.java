@@ -4,16 +4,18 @@ import static org.communitylifecycle.opsjam.OpsJamVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
  * Completion of an instance manager's input at the jam: their workflow, and their pain points and
- * wishlist items, which join the backlog as items with a title, tags and a description.
+ * wishlist items, one a line ("title | tags | description"), which join the backlog.
  */
 @Component("instanceInput")
 public class InstanceInput {
+
+  /** What the lists of the form start with: how to write an item. */
+  static final String ITEM_HEADER = "# title | tags | description";
 
   private final OpsJams jams;
   private final RoadmapItems items;
@@ -29,8 +31,8 @@ public class InstanceInput {
     String workflow = Inputs.required(task, WORKFLOW, "Describe your workflow", Inputs.TEXT_LENGTH);
     List<String> problems = new ArrayList<>();
     List<RoadmapItems.NewItem> raised = new ArrayList<>();
-    raised.addAll(read(task.getVariable(PAIN_POINTS), "Pain points", "Pain point", RoadmapItems.PAIN_POINT, instanceManager, problems));
-    raised.addAll(read(task.getVariable(WISHLIST), "Wishlist", "Wishlist item", RoadmapItems.WISHLIST, instanceManager, problems));
+    raised.addAll(read(task, PAIN_POINTS, "Pain points", "Pain point", RoadmapItems.PAIN_POINT, instanceManager, problems));
+    raised.addAll(read(task, WISHLIST, "Wishlist", "Wish", RoadmapItems.WISHLIST, instanceManager, problems));
     BacklogRules.reject("Your input is not complete", problems);
 
     jams.recordSubmission(jamKey, instanceManager, workflow,
@@ -43,21 +45,15 @@ public class InstanceInput {
         .setVariable(SUBMISSIONS, (submissions instanceof Number n ? n.intValue() : 0) + 1);
   }
 
-  /** The filled-in rows of one list; a row left empty is skipped. */
-  private static List<RoadmapItems.NewItem> read(
-      Object value, String list, String what, String kind, String instanceManager, List<String> problems) {
+  /** The items of one list, "title | tags | description" a line. */
+  private static List<RoadmapItems.NewItem> read(DelegateTask task, String variable, String list, String what,
+      String kind, String instanceManager, List<String> problems) {
     List<RoadmapItems.NewItem> found = new ArrayList<>();
-    List<Map<String, Object>> rows = JsonRows.read(value, list);
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, Object> row = rows.get(i);
-      if (Inputs.text(row.get("title")) == null && Inputs.text(row.get("description")) == null
-          && Inputs.text(row.get("tags")) == null) {
-        continue;
-      }
-      String label = what + " " + (i + 1);
-      String title = BacklogRules.title(label, row.get("title"), problems);
-      List<String> tags = BacklogRules.tags(label, row.get("tags"), problems);
-      String description = BacklogRules.description(label, row.get("description"), problems);
+    for (TextLines.Line line : TextLines.read(task, variable, list, 3, false)) {
+      String label = what + " on line " + line.number();
+      String title = BacklogRules.title(label, line.field(0), problems);
+      List<String> tags = BacklogRules.tags(label, line.field(1), problems);
+      String description = BacklogRules.description(label, line.field(2), problems);
       found.add(new RoadmapItems.NewItem(kind, title, description, instanceManager, tags, null, null,
           ItemStatus.REQUESTED.value(), null, List.of()));
     }

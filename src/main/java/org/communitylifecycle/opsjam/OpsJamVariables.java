@@ -47,8 +47,9 @@ public final class OpsJamVariables {
   public static final String WISHLIST = "wishlist";
   public static final String SUBMISSIONS = "submissions";
 
-  // Combing (local to the task: a snapshot of the backlog from the roadmap tables).
+  // Combing (local to the task): the backlog for the form's table, and the plan typed per item.
   public static final String BACKLOG = "backlog";
+  public static final String PLAN = "plan";
 
   // The roadmap.
   public static final String ROADMAP_ITEM_COUNT = "roadmapItemCount";
@@ -62,8 +63,9 @@ public final class OpsJamVariables {
   public static final String NEW_ITEMS = "newItems";
   public static final String FOLLOW_UP_COUNT = "followUpCount";
 
-  // Check-ins: the roadmap snapshot and notes are local to the task, the decision is read by the gateway.
+  // Check-ins: the roadmap table, statuses and notes are local to the task, the decision is read by the gateway.
   public static final String ROADMAP = "roadmap";
+  public static final String STATUSES = "statuses";
   public static final String CHECK_IN_NOTES = "checkInNotes";
   public static final String CHECK_IN_DECISION = "checkInDecision";
   public static final String CHECK_IN_COUNT = "checkInCount";

@@ -57,9 +57,7 @@ public class RoadmapItems {
       List<String> dependsOn) {}
 
   /** What combing sets on an item. */
-  record Combed(
-      String key, String title, List<String> tags, String owner, String priority, LocalDate dueDate,
-      List<String> dependsOn) {}
+  record Combed(String key, String owner, String priority, LocalDate dueDate, List<String> dependsOn) {}
 
   private final JdbcClient jdbc;
 
@@ -127,17 +125,15 @@ public class RoadmapItems {
   /** Sets what combing decided and puts the item on the roadmap as planned. */
   void comb(String jamKey, Combed combed) {
     jdbc.sql("""
-            update cl_ops_roadmap_item set title = :title, owner_id = :owner, priority = :priority, due_date = :due,
+            update cl_ops_roadmap_item set owner_id = :owner, priority = :priority, due_date = :due,
               status = :status, updated_at = :now
             where jam_key = :jam and item_key = :key""")
-        .param("title", combed.title()).param("owner", combed.owner()).param("priority", combed.priority())
+        .param("owner", combed.owner()).param("priority", combed.priority())
         .param("due", combed.dueDate() == null ? null : Date.valueOf(combed.dueDate()))
         .param("status", ItemStatus.PLANNED.value()).param("now", OpsJams.now())
         .param("jam", jamKey).param("key", combed.key())
         .update();
-    long id = id(jamKey, combed.key());
-    replaceTags(id, combed.tags());
-    replaceDependencies(jamKey, id, combed.dependsOn());
+    replaceDependencies(jamKey, id(jamKey, combed.key()), combed.dependsOn());
   }
 
   void setStatus(String jamKey, String itemKey, String status) {

@@ -103,29 +103,30 @@ class EcosystemOpsJamIT {
     management.executeJob(jamDay.getId());
     for (String instanceManager : List.of("ines", "ivan")) {
       String input = task(instanceManager, key, "Task_ShareWorkflowAndWishlist");
-      assertThat(tasklistSubmit(instanceManager, input, Map.of(
+      Map<?, ?> painPoints = formVariable(instanceManager, input, "painPoints");
+      assertThat(painPoints.get("type")).isEqualTo("String");
+      assertThat(submit(instanceManager, input, Map.of(
               "workflow", "How " + instanceManager + " works",
-              "painPoints", List.of(Map.of()),
-              "wishlist", List.of(Map.of("title", "Visibility into ID development", "tags", "identity management")))))
+              "painPoints", painPoints.get("value"),
+              "wishlist", "Visibility into ID development | identity management")))
           .extracting(ResponseEntity::getStatusCode).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     String comb = task("paula", key, "Task_CombBacklog");
-    List<Map<String, Object>> backlog = rows(formVariable("paula", comb, "backlog"));
-    assertThat(backlog).extracting(r -> r.get("key"), r -> r.get("requestedBy")).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("OPS-1", "alice"),
-        org.assertj.core.groups.Tuple.tuple("OPS-2", "ines"),
-        org.assertj.core.groups.Tuple.tuple("OPS-3", "ivan"));
+    assertThat(rows(formVariable("paula", comb, "backlog")))
+        .extracting(r -> r.get("key"), r -> r.get("requestedBy"), r -> r.get("tags")).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("OPS-1", "alice", "ecosystem-map"),
+            org.assertj.core.groups.Tuple.tuple("OPS-2", "ines", "identity-management"),
+            org.assertj.core.groups.Tuple.tuple("OPS-3", "ivan", "identity-management"));
+    String plan = formVariable("paula", comb, "plan").get("value").toString();
+    assertThat(plan).endsWith("OPS-3 |  |  |  |   # Visibility into ID development");
 
-    ResponseEntity<String> unowned = tasklistSubmit("paula", comb, Map.of("backlog", backlog));
+    ResponseEntity<String> unowned = submit("paula", comb, Map.of("plan", plan));
     assertThat(unowned.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(unowned.getBody()).contains("The backlog is not ready: OPS-1 (Design support for an Ecosystem Map) has no owner");
 
-    backlog.forEach(row -> {
-      row.put("owner", "ines");
-      row.put("priority", "high");
-    });
-    assertThat(tasklistSubmit("bruno", comb, Map.of("backlog", backlog)).getStatusCode())
+    String combed = plan.replaceAll("(OPS-\\d) \\|  \\|  \\|", "$1 | ines | high |");
+    assertThat(submit("bruno", comb, Map.of("plan", combed)).getStatusCode())
         .as("the branch lead combs with the project manager").isEqualTo(HttpStatus.NO_CONTENT);
 
     assertThat(jams.find(key).get().phase()).isEqualTo(OpsJams.TRACKING);
@@ -145,28 +146,6 @@ class EcosystemOpsJamIT {
 
   // --- helpers ---
 
-  /**
-   * Submits a task form as Tasklist's Camunda Forms do: a list goes as JSON text, typed as the
-   * variable of that name the task already has, else as Json.
-   */
-  private ResponseEntity<String> tasklistSubmit(String user, String taskId, Map<String, Object> values) {
-    Map<?, ?> found = get(user, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", Map.class);
-    Map<String, Object> variables = new HashMap<>();
-    values.forEach((name, value) -> {
-      Map<String, Object> variable = new HashMap<>();
-      if (value instanceof List<?> || value instanceof Map<?, ?>) {
-        Map<?, ?> existing = (Map<?, ?>) found.get(name);
-        variable.put("type", existing == null ? "Json" : existing.get("type"));
-        variable.put("valueInfo", existing == null ? null : existing.get("valueInfo"));
-        variable.put("value", json(value));
-      } else {
-        variable.put("value", value);
-      }
-      variables.put(name, variable);
-    });
-    return submitVariables(user, taskId, variables);
-  }
-
   private Map<?, ?> formVariable(String user, String taskId, String name) {
     Map<?, ?> found = get(user, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", Map.class);
     return (Map<?, ?>) found.get(name);
@@ -176,14 +155,6 @@ class EcosystemOpsJamIT {
     assertThat(variable.get("type")).isEqualTo("Json");
     try {
       return JSON.readValue(variable.get("value").toString(), new TypeReference<List<Map<String, Object>>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

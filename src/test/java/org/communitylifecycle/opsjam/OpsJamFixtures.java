@@ -71,7 +71,6 @@ final class OpsJamFixtures {
     Mocks.register("overdueItems", new OverdueItems(items));
     Mocks.register("opsRequests", new OpsRequests(jams, items));
     Mocks.register("opsJamTasks", new OpsJamTasks());
-    Mocks.register("opsJamForms", new OpsJamForms());
   }
 
   /** paula manages projects, bruno leads the branch, ines, ivan and iris manage instances; alice and dave as before. */

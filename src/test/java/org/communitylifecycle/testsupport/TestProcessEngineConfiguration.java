@@ -30,7 +30,7 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");
     setEnforceHistoryTimeToLive(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
-    // Json variables, as Tasklist submits the lists of Camunda Forms.
+    // Json variables, which the tables of Camunda Forms read.
     getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
   }
 
