@@ -41,6 +41,8 @@ class AccessSeeding implements ApplicationRunner {
   private static final String COCKPIT = "cockpit";
   private static final String COMMUNITY_OF_PRACTICE_MATURITY = "community-of-practice-maturity";
   private static final List<String> LIAISON_STARTABLE_PROCESSES = List.of("community-lifecycle", "change-community-status");
+  private static final String OPS_JAM = "ecosystem-ops-jam";
+  private static final String ADD_OPS_REQUEST = "add-ops-request";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -128,6 +130,19 @@ class AccessSeeding implements ApplicationRunner {
     grant(Groups.HUB_HOSTS, APPLICATION, TASKLIST, ACCESS);
     grant(Groups.HUB_HOSTS, PROCESS_INSTANCE, ANY, CREATE);
     grant(Groups.HUB_HOSTS, PROCESS_DEFINITION, "alumni-network", READ, CREATE_INSTANCE);
+    // Ecosystem ops jam: instance managers work their own tasks in Tasklist; project managers and
+    // branch leads run the jam there; they and community leads may start one.
+    grant(Groups.INSTANCE_MANAGERS, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.INSTANCE_MANAGERS, PROCESS_DEFINITION, OPS_JAM, READ);
+    grant(Groups.PROJECT_MANAGERS, APPLICATION, TASKLIST, ACCESS);
+    grant(Groups.BRANCH_LEADS, APPLICATION, TASKLIST, ACCESS);
+    for (String group : List.of(Groups.PROJECT_MANAGERS, Groups.BRANCH_LEADS, Groups.COMMUNITY_LEADS)) {
+      grant(group, PROCESS_DEFINITION, OPS_JAM, READ, CREATE_INSTANCE);
+      grant(group, PROCESS_INSTANCE, ANY, CREATE);
+    }
+    // The jam invites the wider community: every signed-in user may add an ops request from Tasklist.
+    grantEveryone(PROCESS_DEFINITION, ADD_OPS_REQUEST, READ, CREATE_INSTANCE);
+    grantEveryone(PROCESS_INSTANCE, ANY, CREATE);
 
     for (Resource resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
@@ -166,6 +181,31 @@ class AccessSeeding implements ApplicationRunner {
       authorization.setResourceId(resourceId);
     }
     boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GLOBAL)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    boolean changed = authorization == null;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
     for (Permission permission : permissions) {
       if (!authorization.isPermissionGranted(permission)) {
         authorization.addPermission(permission);

@@ -40,7 +40,11 @@ class DemoUsers implements ApplicationRunner {
           new DemoUser("mateo", "Mateo", "Mentee", Groups.MENTEES),
           new DemoUser("mina", "Mina", "Mentee", Groups.MENTEES),
           new DemoUser("milo", "Milo", "Mentee", Groups.MENTEES),
-          new DemoUser("hana", "Hana", "Host", Groups.HUB_HOSTS));
+          new DemoUser("hana", "Hana", "Host", Groups.HUB_HOSTS),
+          new DemoUser("paula", "Paula", "Project", Groups.PROJECT_MANAGERS),
+          new DemoUser("bruno", "Bruno", "Branch", Groups.BRANCH_LEADS),
+          new DemoUser("ines", "Ines", "Instance", Groups.INSTANCE_MANAGERS),
+          new DemoUser("ivan", "Ivan", "Instance", Groups.INSTANCE_MANAGERS));
 
   private final IdentityService identity;
 

@@ -13,6 +13,10 @@ public final class Groups {
   public static final String MENTORS = "mentors";
   public static final String MENTEES = "mentees";
   public static final String HUB_HOSTS = "hub-hosts";
+  // The ecosystem ops jam's roles.
+  public static final String INSTANCE_MANAGERS = "instance-managers";
+  public static final String PROJECT_MANAGERS = "project-managers";
+  public static final String BRANCH_LEADS = "branch-leads";
 
   /** Id and display name of every group, in the order Admin lists them. */
   static final List<List<String>> ALL =
@@ -24,7 +28,10 @@ public final class Groups {
           List.of(CAMUNDA_ADMIN, "Camunda administrators"),
           List.of(MENTORS, "Mentors"),
           List.of(MENTEES, "Mentees"),
-          List.of(HUB_HOSTS, "Hub hosts"));
+          List.of(HUB_HOSTS, "Hub hosts"),
+          List.of(INSTANCE_MANAGERS, "Instance managers"),
+          List.of(PROJECT_MANAGERS, "Project managers"),
+          List.of(BRANCH_LEADS, "Branch leads"));
 
   private Groups() {}
 }

@@ -2,6 +2,7 @@ package org.communitylifecycle.testsupport;
 
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.communitylifecycle.alumni.PersonalDataHistory;
 import org.communitylifecycle.engine.InvalidInputUnwrapping;
@@ -31,6 +32,8 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setEnforceHistoryTimeToLive(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
     getProcessEnginePlugins().add(new PersonalDataHistory());
+    // Json variables, which the tables of Camunda Forms read.
+    getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
   }
 
   @Override

@@ -1,0 +1,115 @@
+package org.communitylifecycle.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts one sample ecosystem ops jam, once ever, with the seed's story: dave starts it, paula
+ * (project manager) and bruno (branch lead) prepare it and schedule it for today. ivan has shared
+ * his input and alice a community request; ines's input is still open.
+ */
+@Component
+@Profile("demo")
+@Order(70)
+class DemoOpsJam implements ApplicationRunner {
+
+  static final String PROCESS = "ecosystem-ops-jam";
+  static final String NAME = "SourceCred Ecosystems";
+  static final String KEY = "sourcecred-ecosystems";
+
+  private static final Logger log = LoggerFactory.getLogger(DemoOpsJam.class);
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final ManagementService management;
+
+  DemoOpsJam(RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity,
+      ManagementService management) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.history = history;
+    this.identity = identity;
+    this.management = management;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    // Once ever: a finished or deleted sample is not started again.
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(KEY).count() > 0) {
+      return;
+    }
+    ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(PROCESS, Map.of(
+        "jamName", NAME, "projectManager", "paula", "branchLead", "bruno", "instanceManagers", "ines, ivan")));
+    complete("paula", jam, "Task_DiscussOpsNeeds", Map.of(
+        "opsNeeds", "Many branches feel organisational strain. Ecosystems needs help organising and tracking core "
+            + "initiatives, and coordinating with instance managers as the base of a customer success program.",
+        "existingWorkflows", "Initiatives are tracked per branch in forum threads; instance managers are reached one by one."));
+    complete("paula", jam, "Task_DraftAgendaAndInvitation", Map.of(
+        "agenda", "1. Instance managers describe their workflow and pain points. 2. Requests, priorities and wishlist "
+            + "projects from instance managers and the community. 3. Comb the backlog: dependencies, owners, priority.",
+        "invitation", "Instance managers and contributors: join the Ecosystem Ops Jam and share your requests and "
+            + "priorities for upcoming Ecosystems work."));
+    complete("bruno", jam, "Task_ReviewAgendaAndInvitation", Map.of("agendaDecision", "approve"));
+    complete("bruno", jam, "Task_ScheduleJam", Map.of("jamDate", LocalDate.now().toString(), "jamLocation", "Discord, #ecosystems"));
+
+    // The jam is today: its timer is due already, so the instance managers get their tasks now.
+    Job jamDay = management.createJobQuery().processInstanceId(jam.getId()).activityId("Timer_JamDay").singleResult();
+    if (jamDay != null) {
+      management.executeJob(jamDay.getId());
+    }
+    complete("ivan", jam, "Task_ShareWorkflowAndWishlist", Map.of(
+        "workflow", "I run the instance's weekly distribution by hand and onboard newcomers in 1:1 calls.",
+        "painPoints", """
+            Tithe admin is manual | tithe admin | Every distribution needs hand edits to the tithe configuration.
+            Newcomers need hours of 1:1 time | onboarding materials | There is nothing instance-focused to point them to.""",
+        "wishlist", """
+            Visibility into ID development | identity management | To coordinate our resources with the identity work.
+            Instance-focused onboarding materials | onboarding materials, docs | Docs and cultivation support."""));
+    as("alice", () -> runtime.startProcessInstanceByKey("add-ops-request", Map.of(
+        "jamKey", KEY, "requestTitle", "Design support for an Ecosystem Map", "requestTags", "ecosystem map, design",
+        "requestDescription", "A map of the instances and how they connect, for newcomers and for planning.")));
+    log.info("Demo ops jam '{}' started; ines's input is open ({})", NAME, jam.getId());
+  }
+
+  private void complete(String user, ProcessInstance jam, String taskKey, Map<String, Object> form) {
+    Task task = tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey(taskKey).taskAssignee(user)
+        .singleResult();
+    if (task != null) {
+      as(user, () -> {
+        tasks.complete(task.getId(), form);
+        return null;
+      });
+    }
+  }
+
+  /** Acts as the user would in Tasklist: with their groups, so the engine checks their rights. */
+  private <T> T as(String user, Supplier<T> action) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

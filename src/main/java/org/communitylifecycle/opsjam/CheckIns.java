@@ -1,0 +1,116 @@
+package org.communitylifecycle.opsjam;
+
+import static org.communitylifecycle.opsjam.OpsJamVariables.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.communitylifecycle.engine.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The recurring roadmap check-in: the branch lead reviews where each item stands, updates the
+ * statuses (one line an item, "OPS-2 | in-progress"), and decides whether to keep the rhythm or
+ * close the roadmap. Items the lines leave out keep their status.
+ */
+@Component("checkIns")
+public class CheckIns {
+
+  /** What the list of statuses starts with: how to write a line. */
+  static final String STATUS_HEADER = "# key | status (planned, in-progress, blocked, done, dropped)";
+
+  private final OpsJams jams;
+  private final RoadmapItems items;
+
+  public CheckIns(OpsJams jams, RoadmapItems items) {
+    this.jams = jams;
+    this.items = items;
+  }
+
+  /** Input of the task: the roadmap as it stands, for the form's table. */
+  public TypedValue roadmap(DelegateExecution execution) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("key", item.key());
+      row.put("title", item.title());
+      row.put("owner", item.owner());
+      row.put("priority", item.priority());
+      row.put("dueDate", item.dueDate() == null ? null : item.dueDate().toString());
+      row.put("status", item.status());
+      rows.add(row);
+    }
+    return JsonRows.write(rows);
+  }
+
+  /** Input of the task: the statuses to update, one line an item. */
+  public String statuses(DelegateExecution execution) {
+    List<String> lines = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+      lines.add(item.key() + " | " + item.status());
+      notes.add(TextLines.note(item.title()));
+    }
+    return TextLines.write(STATUS_HEADER, lines, notes);
+  }
+
+  /** Creation of the task: the previous check-in's decision is in the history; this one starts blank. */
+  public void prepare(DelegateTask task) {
+    task.getExecution().removeVariable(CHECK_IN_DECISION);
+  }
+
+  /** Completion: the new statuses are stored and the check-in is recorded. */
+  public void held(DelegateTask task) {
+    String jamKey = (String) task.getVariable(JAM_KEY);
+    String decision = Inputs.text(task, CHECK_IN_DECISION);
+    if (!KEEP_TRACKING.equals(decision) && !CLOSE.equals(decision)) {
+      throw new InvalidInputException(
+          "checkInDecision must be '" + KEEP_TRACKING + "' or '" + CLOSE + "', got '" + decision + "'");
+    }
+    String notes = Inputs.optional(task, CHECK_IN_NOTES, "Notes", Inputs.TEXT_LENGTH);
+    Map<String, RoadmapItems.Item> existing = new LinkedHashMap<>();
+    items.list(jamKey).forEach(item -> existing.put(item.key(), item));
+
+    List<String> problems = new ArrayList<>();
+    Map<String, String> changes = new LinkedHashMap<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (TextLines.Line line : TextLines.read(task, STATUSES, "The statuses", 2, true)) {
+      if (line.field(0) == null) {
+        problems.add("line " + line.number() + " has no item key");
+        continue;
+      }
+      String key = BacklogRules.itemKey(line.field(0));
+      RoadmapItems.Item item = key == null ? null : existing.get(key);
+      if (item == null) {
+        problems.add("line " + line.number() + ": '" + line.field(0) + "' is not an item of this ops jam");
+        continue;
+      }
+      if (!seen.add(key)) {
+        problems.add("line " + line.number() + ": " + key + " appears twice");
+        continue;
+      }
+      String text = line.field(1);
+      ItemStatus status = text == null ? null : ItemStatus.find(text.toLowerCase(Locale.ROOT));
+      if (status == null || !ItemStatus.ON_ROADMAP.contains(status)) {
+        problems.add(key + " (" + item.title() + "): status must be one of " + ItemStatus.allowedOnRoadmap()
+            + ", got '" + (text == null ? "" : text) + "'");
+      } else if (!status.value().equals(item.status())) {
+        changes.put(key, status.value());
+      }
+    }
+    BacklogRules.reject("The check-in cannot be recorded", problems);
+
+    changes.forEach((key, status) -> items.setStatus(jamKey, key, status));
+    String heldBy = Inputs.actor(task.getProcessEngineServices(), (String) task.getVariable(BRANCH_LEAD));
+    jams.recordCheckIn(jamKey, new OpsJams.CheckIn(Inputs.today(), heldBy, notes, decision));
+    Object count = task.getVariable(CHECK_IN_COUNT);
+    task.setVariable(CHECK_IN_COUNT, (count instanceof Number n ? n.intValue() : 0) + 1);
+  }
+}

@@ -1,0 +1,76 @@
+package org.communitylifecycle.opsjam;
+
+import static org.communitylifecycle.opsjam.OpsJamVariables.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.communitylifecycle.community.CommunitySlug;
+import org.communitylifecycle.engine.InvalidInputException;
+import org.communitylifecycle.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of an ops jam: checks the jam's name and people, keys the instance by the slug of
+ * the name, refuses a second jam with that key, records the jam and fills in its periods.
+ */
+@Component("opsJamStart")
+public class OpsJamStart {
+
+  private final OpsJams jams;
+  private final OpsJamProperties properties;
+
+  public OpsJamStart(OpsJams jams, OpsJamProperties properties) {
+    this.jams = jams;
+    this.properties = properties;
+  }
+
+  public void enter(DelegateExecution execution) {
+    String name = Inputs.required(execution, JAM_NAME, "Name the ecosystem or the jam", Inputs.NAME_LENGTH);
+    String key = CommunitySlug.of(name);
+    if (key.isEmpty()) {
+      throw new InvalidInputException("The name '" + name + "' needs at least one letter or digit to make the jam's key");
+    }
+    String projectManager = Inputs.text(execution, PROJECT_MANAGER);
+    String branchLead = Inputs.text(execution, BRANCH_LEAD);
+    People.requireMember(execution.getProcessEngineServices(), projectManager, "project manager", PROJECT_MANAGER,
+        Groups.PROJECT_MANAGERS);
+    People.requireMember(execution.getProcessEngineServices(), branchLead, "branch lead", BRANCH_LEAD,
+        Groups.BRANCH_LEADS);
+    if (projectManager.equals(branchLead)) {
+      throw new InvalidInputException(
+          "The project manager and the branch lead are two people who meet 1:1; '" + branchLead + "' cannot be both");
+    }
+    Set<String> instanceManagers = new LinkedHashSet<>(BacklogRules.tokens(execution.getVariable(INSTANCE_MANAGERS)));
+    if (instanceManagers.isEmpty()) {
+      throw new InvalidInputException("Invite at least one instance manager by user id (instanceManagers)");
+    }
+    for (String instanceManager : instanceManagers) {
+      People.requireMember(execution.getProcessEngineServices(), instanceManager, "instance manager",
+          INSTANCE_MANAGERS, Groups.INSTANCE_MANAGERS);
+    }
+    if (jams.find(key).isPresent()) {
+      throw new InvalidInputException(
+          "There is already an ops jam with the key '" + key + "'; give this one another name, for example with the month");
+    }
+
+    execution.setProcessBusinessKey(key);
+    execution.setVariable(JAM_NAME, name);
+    execution.setVariable(JAM_KEY, key);
+    execution.setVariable(PROJECT_MANAGER, projectManager);
+    execution.setVariable(BRANCH_LEAD, branchLead);
+    execution.setVariable(INSTANCE_MANAGERS, String.join(", ", instanceManagers));
+    List<String> invited = new ArrayList<>(instanceManagers);
+    execution.setVariable(INVITED_INSTANCE_MANAGERS, invited);
+    execution.setVariable(SUBMISSION_WINDOW, properties.submissionWindow());
+    execution.setVariable(CHECK_IN_CYCLE, properties.checkInCycle());
+    execution.setVariable(OVERDUE_CHECK_CYCLE, properties.overdueCheckCycle());
+    execution.setVariable(OVERDUE_ESCALATION, properties.overdueEscalation());
+    execution.setVariable(AGENDA_ROUNDS, 0);
+    execution.setVariable(FOLLOW_UP_COUNT, 0);
+    execution.setVariable(CHECK_IN_COUNT, 0);
+    jams.create(key, name, projectManager, branchLead, execution.getProcessInstanceId());
+  }
+}

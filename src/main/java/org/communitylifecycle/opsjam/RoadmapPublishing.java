@@ -1,0 +1,41 @@
+package org.communitylifecycle.opsjam;
+
+import static org.communitylifecycle.opsjam.OpsJamVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** The roadmap's life: published after combing, tracked, closed at a check-in or with the jam's instance. */
+@Component("roadmapPublishing")
+public class RoadmapPublishing {
+
+  private final OpsJams jams;
+  private final RoadmapItems items;
+
+  public RoadmapPublishing(OpsJams jams, RoadmapItems items) {
+    this.jams = jams;
+    this.items = items;
+  }
+
+  /** The combed backlog becomes the baseline roadmap, tracked from now on. */
+  public void publish(DelegateExecution execution) {
+    String jamKey = (String) execution.getVariable(JAM_KEY);
+    jams.setPhase(jamKey, OpsJams.TRACKING);
+    execution.setVariable(ROADMAP_ITEM_COUNT, items.list(jamKey).size());
+    execution.setVariable(ROADMAP_PUBLISHED_AT, ClockUtil.getCurrentTime());
+  }
+
+  /** A check-in decided to stop tracking. */
+  public void close(DelegateExecution execution) {
+    jams.setPhase((String) execution.getVariable(JAM_KEY), OpsJams.CLOSED);
+    execution.setVariable(ROADMAP_CLOSED_AT, ClockUtil.getCurrentTime());
+  }
+
+  /** End listener of the process: a jam whose instance is cancelled (in Cockpit, say) takes no more requests. */
+  public void ended(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      jams.setPhase((String) execution.getVariable(JAM_KEY), OpsJams.CANCELLED);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package org.communitylifecycle.opsjam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.communitylifecycle.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ops jam in the whole application, through the REST API as Tasklist uses it: Camunda Forms'
+ * lists arrive as Json variables. Jobs do not run by themselves: the test runs the jam-day timer.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("demo")
+class EcosystemOpsJamIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.Connection db = TestDatabase.get();
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+  }
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ManagementService management;
+  @Autowired RoadmapItems items;
+  @Autowired OpsJams jams;
+
+  @Test
+  void theDemoJamWaitsForInesWithIvansInputAndAlicesRequestInTheBacklog() {
+    List<Map<String, Object>> ines = tasks("ines", "assignee=ines&processInstanceBusinessKey=sourcecred-ecosystems");
+    assertThat(ines).extracting(t -> t.get("name"))
+        .containsExactly("Share workflow, pain points and wishlist (SourceCred Ecosystems)");
+    Map<?, ?> form = get("ines", "/engine-rest/task/" + ines.get(0).get("id") + "/deployed-form", Map.class);
+    assertThat(form.get("id")).isEqualTo("ops-jam-instance-input");
+    assertThat(tasks("ivan", "assignee=ivan&processInstanceBusinessKey=sourcecred-ecosystems")).isEmpty();
+
+    assertThat(jams.find("sourcecred-ecosystems").get().phase()).isEqualTo(OpsJams.COLLECTING);
+    assertThat(items.list("sourcecred-ecosystems"))
+        .extracting(RoadmapItems.Item::kind, RoadmapItems.Item::requestedBy)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("pain-point", "ivan"),
+            org.assertj.core.groups.Tuple.tuple("pain-point", "ivan"),
+            org.assertj.core.groups.Tuple.tuple("wishlist", "ivan"),
+            org.assertj.core.groups.Tuple.tuple("wishlist", "ivan"),
+            org.assertj.core.groups.Tuple.tuple("request", "alice"));
+  }
+
+  @Test
+  void aCommunityLeadStartsAJamThatRunsToAPublishedRoadmap() {
+    assertThat(startJam("ines", "Metagame Ops Jam").getStatusCode())
+        .as("instance managers do not start jams").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> refused = startJam("dave", "Metagame Ops Jam", "ines, carol");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString())
+        .endsWith("The instance manager 'carol' is not in the group 'instance-managers'");
+
+    ResponseEntity<Map> started = startJam("dave", "Metagame Ops Jam", "ines, ivan");
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String jam = started.getBody().get("id").toString();
+    String key = "metagame-ops-jam";
+
+    submit("paula", task("paula", key, "Task_DiscussOpsNeeds"), Map.of("opsNeeds", "Tracking initiatives"));
+    submit("paula", task("paula", key, "Task_DraftAgendaAndInvitation"), Map.of("agenda", "Talk", "invitation", "Come"));
+    submit("bruno", task("bruno", key, "Task_ReviewAgendaAndInvitation"), Map.of("agendaDecision", "approve"));
+    ResponseEntity<String> past = submit("bruno", task("bruno", key, "Task_ScheduleJam"), Map.of("jamDate", "2020-01-01"));
+    assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(past.getBody()).contains("The jam date 2020-01-01 is in the past");
+    submit("bruno", task("bruno", key, "Task_ScheduleJam"), Map.of("jamDate", LocalDate.now().toString()));
+
+    // Anyone signed in adds a request from Tasklist's start form.
+    Map<String, Object> request = Map.of("variables", Map.of(
+        "jamKey", Map.of("value", key), "requestTitle", Map.of("value", "Design support for an Ecosystem Map"),
+        "requestTags", Map.of("value", "ecosystem map")));
+    assertThat(rest.withBasicAuth("alice", "demo")
+        .postForEntity("/engine-rest/process-definition/key/add-ops-request/submit-form", request, Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    Job jamDay = management.createJobQuery().processInstanceId(jam).activityId("Timer_JamDay").singleResult();
+    management.executeJob(jamDay.getId());
+    for (String instanceManager : List.of("ines", "ivan")) {
+      String input = task(instanceManager, key, "Task_ShareWorkflowAndWishlist");
+      Map<?, ?> painPoints = formVariable(instanceManager, input, "painPoints");
+      assertThat(painPoints.get("type")).isEqualTo("String");
+      assertThat(submit(instanceManager, input, Map.of(
+              "workflow", "How " + instanceManager + " works",
+              "painPoints", painPoints.get("value"),
+              "wishlist", "Visibility into ID development | identity management")))
+          .extracting(ResponseEntity::getStatusCode).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    String comb = task("paula", key, "Task_CombBacklog");
+    assertThat(rows(formVariable("paula", comb, "backlog")))
+        .extracting(r -> r.get("key"), r -> r.get("requestedBy"), r -> r.get("tags")).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("OPS-1", "alice", "ecosystem-map"),
+            org.assertj.core.groups.Tuple.tuple("OPS-2", "ines", "identity-management"),
+            org.assertj.core.groups.Tuple.tuple("OPS-3", "ivan", "identity-management"));
+    String plan = formVariable("paula", comb, "plan").get("value").toString();
+    assertThat(plan).endsWith("OPS-3 |  |  |  |   # Visibility into ID development");
+
+    ResponseEntity<String> unowned = submit("paula", comb, Map.of("plan", plan));
+    assertThat(unowned.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unowned.getBody()).contains("The backlog is not ready: OPS-1 (Design support for an Ecosystem Map) has no owner");
+
+    String combed = plan.replaceAll("(OPS-\\d) \\|  \\|  \\|", "$1 | ines | high |");
+    assertThat(submit("bruno", comb, Map.of("plan", combed)).getStatusCode())
+        .as("the branch lead combs with the project manager").isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(jams.find(key).get().phase()).isEqualTo(OpsJams.TRACKING);
+    assertThat(Theme.of(items.list(key))).first()
+        .extracting(Theme::tag, Theme::instanceManagers, Theme::crossInstance)
+        .containsExactly("identity-management", 2, true);
+    assertThat(tasks("paula", "assignee=paula&processInstanceBusinessKey=" + key))
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly("Task_RecordFollowUpMeeting");
+  }
+
+  @Test
+  void theOpsJamApiAnswersOnlySignedInCallers() {
+    ResponseEntity<String> anonymous = rest.getForEntity("/api/ops-jams/sourcecred-ecosystems/roadmap.md", String.class);
+
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  // --- helpers ---
+
+  private Map<?, ?> formVariable(String user, String taskId, String name) {
+    Map<?, ?> found = get(user, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", Map.class);
+    return (Map<?, ?>) found.get(name);
+  }
+
+  private static List<Map<String, Object>> rows(Map<?, ?> variable) {
+    assertThat(variable.get("type")).isEqualTo("Json");
+    try {
+      return JSON.readValue(variable.get("value").toString(), new TypeReference<List<Map<String, Object>>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ResponseEntity<Map> startJam(String user, String name) {
+    return startJam(user, name, "ines");
+  }
+
+  private ResponseEntity<Map> startJam(String user, String name, String instanceManagers) {
+    Map<String, Object> body = Map.of("variables", Map.of(
+        "jamName", Map.of("value", name), "projectManager", Map.of("value", "paula"),
+        "branchLead", Map.of("value", "bruno"), "instanceManagers", Map.of("value", instanceManagers)));
+    return rest.withBasicAuth(user, "demo")
+        .postForEntity("/engine-rest/process-definition/key/ecosystem-ops-jam/submit-form", body, Map.class);
+  }
+
+  private ResponseEntity<String> submit(String user, String taskId, Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return submitVariables(user, taskId, variables);
+  }
+
+  private ResponseEntity<String> submitVariables(String user, String taskId, Map<String, Object> variables) {
+    return rest.withBasicAuth(user, "demo")
+        .postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+  }
+
+  private String task(String user, String jamKey, String taskKey) {
+    List<Map<String, Object>> found =
+        tasks(user, "assignee=" + user + "&processInstanceBusinessKey=" + jamKey + "&taskDefinitionKey=" + taskKey);
+    assertThat(found).as("%s's %s in %s", user, taskKey, jamKey).hasSize(1);
+    return found.get(0).get("id").toString();
+  }
+
+  private List<Map<String, Object>> tasks(String user, String query) {
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task?" + query, HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+  }
+
+  private <T> T get(String user, String path, Class<T> type) {
+    ResponseEntity<T> response = rest.withBasicAuth(user, "demo").getForEntity(path, type);
+    assertThat(response.getStatusCode()).as("GET %s as %s", path, user).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+}
