@@ -1,10 +1,9 @@
 package org.communitylifecycle.alumni;
 
+import org.communitylifecycle.engine.IsoDuration;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Date;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -66,27 +65,11 @@ public record AlumniProperties(
   }
 
   private static javax.xml.datatype.Duration parse(String period) {
-    try {
-      return DatatypeFactory.newInstance().newDuration(period.trim());
-    } catch (DatatypeConfigurationException e) {
-      throw new IllegalStateException("No XML datatype factory available", e);
-    }
+    return IsoDuration.require("period", period, "P30D or P6M");
   }
 
   private static void requirePeriod(String setting, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(setting + " is empty; give an ISO-8601 duration such as P30D");
-    }
-    javax.xml.datatype.Duration duration;
-    try {
-      duration = parse(value);
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      throw new IllegalArgumentException(
-          setting + " is not an ISO-8601 duration: '" + value + "' (try P30D or P6M)", e);
-    }
-    if (duration.getSign() <= 0) {
-      throw new IllegalArgumentException(setting + " must be a positive duration, got '" + value + "'");
-    }
+    IsoDuration.require(setting, value, "P30D or P6M");
   }
 
   private static String requireBaseUrl(String value) {

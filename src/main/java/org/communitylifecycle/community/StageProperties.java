@@ -1,5 +1,6 @@
 package org.communitylifecycle.community;
 
+import org.communitylifecycle.engine.IsoDuration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,10 +22,6 @@ public record StageProperties(
   }
 
   private static void requireDuration(String setting, String value) {
-    try {
-      javax.xml.datatype.DatatypeFactory.newInstance().newDuration(value);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(setting + " is not an ISO-8601 duration: '" + value + "'", e);
-    }
+    IsoDuration.require(setting, value, "P30D or P1Y");
   }
 }

@@ -1,9 +1,8 @@
 package org.communitylifecycle.milestone;
 
 import java.util.Map;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.Duration;
+import org.communitylifecycle.engine.IsoDuration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -56,23 +55,6 @@ public record MilestoneProperties(
 
   /** Parses an ISO-8601 duration, or fails with a message that names the setting. */
   static Duration requireDuration(String setting, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(setting + " is empty; give an ISO-8601 duration such as P14D");
-    }
-    try {
-      Duration duration = DatatypeFactory.newInstance().newDuration(value.trim());
-      if (duration.getSign() <= 0) {
-        throw new IllegalArgumentException(setting + " must be a positive duration, got '" + value + "'");
-      }
-      return duration;
-    } catch (DatatypeConfigurationException e) {
-      throw new IllegalStateException("No XML datatype factory available", e);
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith(setting)) {
-        throw e;
-      }
-      throw new IllegalArgumentException(
-          setting + " is not an ISO-8601 duration: '" + value + "' (try P14D or PT36H)", e);
-    }
+    return IsoDuration.require(setting, value, "P14D or PT36H");
   }
 }

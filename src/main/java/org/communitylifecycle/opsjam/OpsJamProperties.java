@@ -1,8 +1,6 @@
 package org.communitylifecycle.opsjam;
 
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.Duration;
+import org.communitylifecycle.engine.IsoDuration;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,21 +34,7 @@ public record OpsJamProperties(
 
   /** A positive ISO-8601 duration, or a failure that names the setting. */
   static String requireDuration(String setting, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(setting + " is empty; give an ISO-8601 duration such as P7D");
-    }
-    Duration duration;
-    try {
-      duration = DatatypeFactory.newInstance().newDuration(value.trim());
-    } catch (DatatypeConfigurationException e) {
-      throw new IllegalStateException("No XML datatype factory available", e);
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      throw new IllegalArgumentException(
-          setting + " is not an ISO-8601 duration: '" + value + "' (try P7D or PT36H)", e);
-    }
-    if (duration.getSign() <= 0) {
-      throw new IllegalArgumentException(setting + " must be a positive duration, got '" + value + "'");
-    }
+    IsoDuration.require(setting, value, "P7D or PT36H");
     return value.trim();
   }
 
