@@ -1,10 +1,9 @@
 package org.communitylifecycle.mentoring;
 
+import org.communitylifecycle.testsupport.TestUsers;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.communitylifecycle.testsupport.TestDatabase;
@@ -58,29 +57,13 @@ final class MentoringTestSupport {
 
   /** Mentors maya, mark and mona; mentees mateo, mina, milo and nora; alice is an activator only. */
   static void users(IdentityService identity) {
-    user(identity, "maya", "mentors");
-    user(identity, "mark", "mentors");
-    user(identity, "mona", "mentors");
-    user(identity, "mateo", "mentees");
-    user(identity, "mina", "mentees");
-    user(identity, "milo", "mentees");
-    user(identity, "nora", "mentees");
-    user(identity, "alice", "activators");
-  }
-
-  private static void user(IdentityService identity, String id, String groupId) {
-    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-      Group group = identity.newGroup(groupId);
-      group.setName(groupId);
-      identity.saveGroup(group);
-    }
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword("test");
-      identity.saveUser(user);
-    }
-    if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(id, groupId);
-    }
+    TestUsers.user(identity, "maya", "mentors");
+    TestUsers.user(identity, "mark", "mentors");
+    TestUsers.user(identity, "mona", "mentors");
+    TestUsers.user(identity, "mateo", "mentees");
+    TestUsers.user(identity, "mina", "mentees");
+    TestUsers.user(identity, "milo", "mentees");
+    TestUsers.user(identity, "nora", "mentees");
+    TestUsers.user(identity, "alice", "activators");
   }
 }

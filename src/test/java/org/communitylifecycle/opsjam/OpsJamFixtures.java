@@ -1,8 +1,7 @@
 package org.communitylifecycle.opsjam;
 
+import org.communitylifecycle.testsupport.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.communitylifecycle.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -75,29 +74,13 @@ final class OpsJamFixtures {
 
   /** paula manages projects, bruno leads the branch, ines, ivan and iris manage instances; alice and dave as before. */
   static void ensureUsers(IdentityService identity) {
-    user(identity, "paula", "project-managers");
-    user(identity, "pete", "project-managers");
-    user(identity, "bruno", "branch-leads");
-    user(identity, "ines", "instance-managers");
-    user(identity, "ivan", "instance-managers");
-    user(identity, "iris", "instance-managers");
-    user(identity, "alice", "activators");
-    user(identity, "dave", "community-leads");
-  }
-
-  private static void user(IdentityService identity, String id, String groupId) {
-    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-      Group group = identity.newGroup(groupId);
-      group.setName(groupId);
-      identity.saveGroup(group);
-    }
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword("test");
-      identity.saveUser(user);
-    }
-    if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(id, groupId);
-    }
+    TestUsers.user(identity, "paula", "project-managers");
+    TestUsers.user(identity, "pete", "project-managers");
+    TestUsers.user(identity, "bruno", "branch-leads");
+    TestUsers.user(identity, "ines", "instance-managers");
+    TestUsers.user(identity, "ivan", "instance-managers");
+    TestUsers.user(identity, "iris", "instance-managers");
+    TestUsers.user(identity, "alice", "activators");
+    TestUsers.user(identity, "dave", "community-leads");
   }
 }

@@ -18,7 +18,8 @@ public final class TestUsers {
     user(identity, "carol", "process-designers");
   }
 
-  private static void user(IdentityService identity, String id, String groupId) {
+  /** The user, in the group, with password "test"; creates what is missing, changes nothing else. */
+  public static void user(IdentityService identity, String id, String groupId) {
     if (identity.createGroupQuery().groupId(groupId).count() == 0) {
       Group group = identity.newGroup(groupId);
       group.setName(groupId);
@@ -28,6 +29,8 @@ public final class TestUsers {
       User user = identity.newUser(id);
       user.setPassword("test");
       identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
       identity.createMembership(id, groupId);
     }
   }
