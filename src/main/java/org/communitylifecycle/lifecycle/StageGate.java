@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The exit gate every stage ends with. On entry it opens the stay in the {@link StageHistory};
  * before the gate it measures, from the community's data, the inputs of the decision
- * {@code stage-exit-criteria}; after the liaison's review it checks and records their decision.
+ * {@code stage-exit-criteria} ({@link ExitCriteriaFigures}); after the liaison's review it checks
+ * and records their decision.
  *
  * <p>The contributor figures come from a {@link ContributorFigures} bean, which the contributor
  * module provides. Without one the gate's measuring job fails with a message saying so, and the
@@ -61,16 +62,10 @@ public class StageGate {
           "Cannot measure the exit criteria of '" + key + "': no ContributorFigures is available. "
               + "The contributor module provides it; once it is deployed, retry this job.");
     }
-    LocalDate enteredOn = enteredOn(execution);
     LocalDate today = today();
-    execution.setVariable(ACTIVATOR_APPOINTED, activatorAppointed(execution));
-    execution.setVariable(PATHWAY_DOCUMENTED, accepted(execution, PATHWAY_MILESTONE));
-    execution.setVariable(CASE_STUDY_DELIVERED, accepted(execution, CASE_STUDY_MILESTONE));
-    execution.setVariable(PROTOTYPE_SIZE, figures.contributors(key));
-    execution.setVariable(NEW_CONTRIBUTORS_IN_PATHWAY, figures.newContributorsSince(key, enteredOn));
-    execution.setVariable(ACTIVE_AT_STAGE_ENTRY, figures.activeContributors(key, enteredOn));
-    execution.setVariable(ACTIVE_CONTRIBUTORS, figures.activeContributors(key, today));
-    execution.setVariable(NEW_CORE_MEMBERS, figures.newCoreMembersSince(key, enteredOn));
+    ExitCriteriaFigures measured = ExitCriteriaFigures.measure(figures, key, enteredOn(execution), today,
+        activatorInGroup(execution), milestoneKey -> execution.getVariable(milestoneKey + "Outcome"));
+    execution.setVariables(measured.variables());
     execution.setVariable(EXIT_CRITERIA_MEASURED_ON, today.toString());
     // A reason given at an earlier review must not answer this one.
     execution.removeVariable(STAGE_EXIT_DECISION);
@@ -107,21 +102,15 @@ public class StageGate {
     task.setVariable(STAGE_EXIT_DECIDED_BY, decidedBy);
   }
 
-  /** Named for the community, still an activator, and (in Pre-work) committed to a CBT partner. */
-  private static boolean activatorAppointed(DelegateExecution execution) {
+  /** Named for the community and still in the activators group. */
+  private static boolean activatorInGroup(DelegateExecution execution) {
     Object activator = execution.getVariable(ACTIVATOR);
     if (activator == null) {
       return false;
     }
-    boolean inGroup = Context.getCommandContext().runWithoutAuthorization(
+    return Context.getCommandContext().runWithoutAuthorization(
         () -> execution.getProcessEngineServices().getIdentityService().createUserQuery()
             .userId(activator.toString()).memberOfGroup(Groups.ACTIVATORS).count() > 0);
-    Object commitment = execution.getVariable(COMMITMENT_MILESTONE + "Outcome");
-    return inGroup && (commitment == null || "accepted".equals(commitment));
-  }
-
-  private static boolean accepted(VariableScope scope, String milestoneKey) {
-    return "accepted".equals(scope.getVariable(milestoneKey + "Outcome"));
   }
 
   private static String actor(DelegateTask task) {

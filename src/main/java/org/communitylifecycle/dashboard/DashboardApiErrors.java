@@ -1,0 +1,32 @@
+package org.communitylifecycle.dashboard;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** What the dashboard API refuses, as RFC 9457 problem details. */
+@RestControllerAdvice(assignableTypes = DashboardController.class)
+class DashboardApiErrors {
+
+  @ExceptionHandler(DashboardController.Forbidden.class)
+  ProblemDetail forbidden(DashboardController.Forbidden e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(DashboardController.UnknownCommunity.class)
+  ProblemDetail notFound(DashboardController.UnknownCommunity e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(DashboardController.BadParameter.class)
+  ProblemDetail badParameter(DashboardController.BadParameter e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad query parameter", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+}
