@@ -1,11 +1,17 @@
 package org.communitylifecycle.demo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.lifecycle.LifecycleStage;
@@ -18,9 +24,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a lifecycle for five sample communities, each entered at a different stage, once ever
- * per community: alice is their activator and bob their liaison. In SUMO Community alice has
- * already delivered the gaps milestone, so bob finds a review waiting.
+ * Starts a lifecycle for five sample communities, each entered at a different stage some days
+ * ago, once ever per community: alice is their activator and bob their liaison.
+ *
+ * <p>The samples are played with the engine clock set back to the days they happened, so that the
+ * history the liaisons' dashboard reads has real durations: in SUMO Community one milestone is
+ * done and the gaps milestone went through a round of changes and now waits on bob's review; MDN
+ * Localization stalled, bob nudged alice, and it is still stalled. Steps whose stall timers fell
+ * due in the past escalate as soon as the job executor starts, which Spring Boot does only after
+ * these runners.
  */
 @Component
 @Profile("demo")
@@ -29,17 +41,19 @@ class DemoCommunity implements ApplicationRunner {
 
   static final String LIFECYCLE = "community-lifecycle";
 
-  /** A sample community and the stage it enters at. */
-  record Sample(String key, String name, LifecycleStage stage) {}
+  /** A sample community, the stage it enters at and how many days ago it did. */
+  record Sample(String key, String name, LifecycleStage stage, int enteredDaysAgo) {}
 
   static final List<Sample> SAMPLES =
       List.of(
-          new Sample("firefox-nightly-testers", "Firefox Nightly Testers", LifecycleStage.PRE_WORK),
-          new Sample("mozfest-volunteers", "MozFest Volunteers", LifecycleStage.STARTING),
-          new Sample("sumo-community", "SUMO Community", LifecycleStage.LEARNING_AND_PREPARING_FOR_GROWTH),
-          new Sample("common-voice-kenya", "Common Voice Kenya", LifecycleStage.SCALING),
-          new Sample("mdn-localization", "MDN Localization", LifecycleStage.SUSTAINING));
+          new Sample("firefox-nightly-testers", "Firefox Nightly Testers", LifecycleStage.PRE_WORK, 5),
+          new Sample("mozfest-volunteers", "MozFest Volunteers", LifecycleStage.STARTING, 18),
+          new Sample("sumo-community", "SUMO Community", LifecycleStage.LEARNING_AND_PREPARING_FOR_GROWTH, 34),
+          new Sample("common-voice-kenya", "Common Voice Kenya", LifecycleStage.SCALING, 8),
+          new Sample("mdn-localization", "MDN Localization", LifecycleStage.SUSTAINING, 45));
   static final String SUMO = "sumo-community";
+  static final String MDN = "mdn-localization";
+  static final String COMMON_VOICE = "common-voice-kenya";
 
   private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
@@ -47,57 +61,135 @@ class DemoCommunity implements ApplicationRunner {
   private final TaskService tasks;
   private final HistoryService history;
   private final IdentityService identity;
+  private final ManagementService management;
 
-  DemoCommunity(RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity) {
+  DemoCommunity(RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity,
+      ManagementService management) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
+    this.management = management;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    for (Sample sample : SAMPLES) {
-      // Once ever: a sample that ever ran, in any process, is not started again.
-      if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(sample.key()).count() > 0) {
-        continue;
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    try {
+      for (Sample sample : SAMPLES) {
+        // Once ever: a sample that ever ran, in any process, is not started again.
+        if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(sample.key()).count() > 0) {
+          continue;
+        }
+        try {
+          play(sample, now);
+          log.info("Demo community '{}' entered the lifecycle at {}, {} days ago",
+              sample.name(), sample.stage().displayName(), sample.enteredDaysAgo());
+        } catch (InvalidInputException e) {
+          // Sample data must never stop the app from starting.
+          log.warn("Demo community '{}' not started: {}", sample.name(), e.getMessage());
+        }
       }
-      try {
-        runtime.startProcessInstanceByKey(LIFECYCLE, Map.of(
-            "communityName", sample.name(), "activator", "alice", "liaison", "bob", "entryStage", sample.stage().key()));
-        log.info("Demo community '{}' entered the lifecycle at {}", sample.name(), sample.stage().displayName());
-      } catch (InvalidInputException e) {
-        // Sample data must never stop the app from starting.
-        log.warn("Demo community '{}' not started: {}", sample.name(), e.getMessage());
-        continue;
-      }
-      if (sample.key().equals(SUMO)) {
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void play(Sample sample, Instant now) {
+    Instant entered = now.minus(Duration.ofDays(sample.enteredDaysAgo()));
+    setClock(entered);
+    runtime.startProcessInstanceByKey(LIFECYCLE, Map.of(
+        "communityName", sample.name(), "activator", "alice", "liaison", "bob", "entryStage", sample.stage().key()));
+    switch (sample.key()) {
+      case SUMO -> {
+        setClock(now.minus(Duration.ofDays(30)));
+        deliver(SUMO, "identifyLibrarian", "https://wiki.example.org/sumo/librarian",
+            "Rosana keeps the SUMO knowledge base index and the decision log.", null);
+        setClock(now.minus(Duration.ofDays(28)));
+        review(SUMO, "identifyLibrarian", null);
+        setClock(now.minus(Duration.ofDays(25)));
         deliverGaps();
+        setClock(now.minus(Duration.ofDays(22)));
+        review(SUMO, "identifyGaps", "Please say which gaps block newcomers first, so we can order the fixes.");
+        setClock(now.minus(Duration.ofDays(16)));
+        deliverGaps();
+      }
+      case MDN -> {
+        // keepMomentum stalled after 14 days; bob nudged alice the next day, and it stalled again.
+        setClock(entered.plus(Duration.ofDays(14)).plusSeconds(60));
+        fireStallTimer(MDN, "keepMomentum");
+        setClock(entered.plus(Duration.ofDays(15)));
+        followUp(MDN, "keepMomentum", "Asked alice on Matrix; she is back from leave next week.");
+      }
+      case COMMON_VOICE -> {
+        setClock(now.minus(Duration.ofDays(2)));
+        deliver(COMMON_VOICE, "recruitCoreMembers", "https://wiki.example.org/common-voice-kenya/core",
+            "Six validators from the Nairobi sprint agreed to join the core team.", null);
+      }
+      default -> {
+        // entered, nothing done yet
       }
     }
   }
 
   private void deliverGaps() {
-    Task gaps =
-        tasks.createTaskQuery()
-            .processInstanceBusinessKey(SUMO)
-            .taskDefinitionKey("Task_DeliverMilestone")
-            .processVariableValueEquals("milestoneKey", "identifyGaps")
-            .singleResult();
-    if (gaps == null) {
-      return;
+    deliver(SUMO, "identifyGaps", "https://wiki.example.org/sumo/pathway-gaps",
+        "Walked the contributor pathway with five newcomers. Gaps: no mentor hand-off after the first answer, locale teams invisible from the get-involved page.",
+        "kiki (SUMO locale lead)");
+  }
+
+  private void deliver(String community, String milestone, String url, String summary, String delegatedTo) {
+    Task task = task(community, milestone, "Task_DeliverMilestone");
+    Map<String, Object> answers = new java.util.HashMap<>(Map.of("deliverableUrl", url, "deliverableSummary", summary));
+    if (delegatedTo != null) {
+      answers.put("delegatedTo", delegatedTo);
     }
-    identity.setAuthenticatedUserId("alice");
+    as("alice", () -> tasks.complete(task.getId(), answers));
+  }
+
+  /** bob accepts, or requests the given changes. */
+  private void review(String community, String milestone, String changes) {
+    Task task = task(community, milestone, "Task_ReviewDeliverable");
+    Map<String, Object> answers = changes == null
+        ? Map.of("reviewDecision", "accept")
+        : Map.of("reviewDecision", "request-changes", "reviewComment", changes);
+    as("bob", () -> tasks.complete(task.getId(), answers));
+  }
+
+  private void fireStallTimer(String community, String milestone) {
+    String instance = task(community, milestone, "Task_DeliverMilestone").getProcessInstanceId();
+    Job timer = management.createJobQuery().processInstanceId(instance).timers().activityId("Timer_DeliveryStalled")
+        .singleResult();
+    management.executeJob(timer.getId());
+  }
+
+  private void followUp(String community, String milestone, String note) {
+    Task task = task(community, milestone, "Task_FollowUpStalledDelivery");
+    as("bob", () -> tasks.complete(task.getId(), Map.of("followUpAction", "nudged", "followUpNote", note)));
+  }
+
+  private Task task(String community, String milestone, String taskKey) {
+    Task task = tasks.createTaskQuery()
+        .processInstanceBusinessKey(community)
+        .taskDefinitionKey(taskKey)
+        .processVariableValueEquals("milestoneKey", milestone)
+        .singleResult();
+    if (task == null) {
+      throw new IllegalStateException("Demo data: no open " + taskKey + " of " + milestone + " in " + community);
+    }
+    return task;
+  }
+
+  private void as(String user, Runnable action) {
+    identity.setAuthenticatedUserId(user);
     try {
-      tasks.complete(
-          gaps.getId(),
-          Map.of(
-              "deliverableUrl", "https://wiki.example.org/sumo/pathway-gaps",
-              "deliverableSummary",
-                  "Walked the contributor pathway with five newcomers. Gaps: no mentor hand-off after the first answer, locale teams invisible from the get-involved page.",
-              "delegatedTo", "kiki (SUMO locale lead)"));
+      action.run();
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  private static void setClock(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
   }
 }

@@ -1,6 +1,8 @@
 package org.communitylifecycle.demo;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -34,6 +37,8 @@ class DemoOpsJam implements ApplicationRunner {
   static final String PROCESS = "ecosystem-ops-jam";
   static final String NAME = "SourceCred Ecosystems";
   static final String KEY = "sourcecred-ecosystems";
+  static final String PAST_NAME = "Metagame Instances";
+  static final String PAST_KEY = "metagame-instances";
 
   private static final Logger log = LoggerFactory.getLogger(DemoOpsJam.class);
 
@@ -89,6 +94,54 @@ class DemoOpsJam implements ApplicationRunner {
         "jamKey", KEY, "requestTitle", "Design support for an Ecosystem Map", "requestTags", "ecosystem map, design",
         "requestDescription", "A map of the instances and how they connect, for newcomers and for planning.")));
     log.info("Demo ops jam '{}' started; ines's input is open ({})", NAME, jam.getId());
+    playPastJam();
+  }
+
+  /**
+   * A second jam, played with the engine clock set back to six weeks ago: its roadmap is published
+   * and tracked, and one item fell due ten days ago, so the overdue check escalates it to its owner
+   * as soon as the job executor starts.
+   */
+  private void playPastJam() {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(PAST_KEY).count() > 0) {
+      return;
+    }
+    LocalDate today = LocalDate.now();
+    LocalDate jamDay = today.minusDays(42);
+    ClockUtil.setCurrentTime(Date.from(jamDay.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    try {
+      ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(PROCESS, Map.of(
+          "jamName", PAST_NAME, "projectManager", "paula", "branchLead", "bruno", "instanceManagers", "ines, ivan")));
+      complete("paula", jam, "Task_DiscussOpsNeeds", Map.of(
+          "opsNeeds", "Metagame instances want a shared release calendar and fewer manual distributions.",
+          "existingWorkflows", "Each instance keeps its own spreadsheet of distributions."));
+      complete("paula", jam, "Task_DraftAgendaAndInvitation", Map.of(
+          "agenda", "1. Instance workflows. 2. Requests and wishlist. 3. Comb the backlog.",
+          "invitation", "Instance managers: bring your distribution pain points to the Metagame Ops Jam."));
+      complete("bruno", jam, "Task_ReviewAgendaAndInvitation", Map.of("agendaDecision", "approve"));
+      complete("bruno", jam, "Task_ScheduleJam", Map.of("jamDate", jamDay.toString(), "jamLocation", "Discord, #metagame"));
+      Job jamStarts = management.createJobQuery().processInstanceId(jam.getId()).activityId("Timer_JamDay").singleResult();
+      management.executeJob(jamStarts.getId());
+      complete("ines", jam, "Task_ShareWorkflowAndWishlist", Map.of(
+          "workflow", "Distributions run from a cron job that I restart by hand.",
+          "painPoints", "Distribution job needs a restart every week | distributions | It stops when the ledger grows."));
+      complete("ivan", jam, "Task_ShareWorkflowAndWishlist", Map.of(
+          "workflow", "I announce each distribution in three channels.",
+          "wishlist", "A shared release calendar | calendar | So instances stop clashing on distribution days."));
+      Task comb = tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey("Task_CombBacklog").singleResult();
+      if (comb == null) {
+        log.warn("Demo ops jam '{}' not combed: the backlog task is missing", PAST_NAME);
+        return;
+      }
+      String plan = (String) tasks.getVariable(comb.getId(), "plan");
+      String combed = plan
+          .replaceFirst("(OPS-1) \\|  \\|  \\|  \\|  ", "$1 | ines | high |  | " + today.minusDays(10))
+          .replaceFirst("(OPS-2) \\|  \\|  \\|  \\|  ", "$1 | ivan | medium |  | " + today.plusDays(30));
+      complete("paula", jam, "Task_CombBacklog", Map.of("plan", combed));
+      log.info("Demo ops jam '{}' played from {}; OPS-1 is overdue", PAST_NAME, jamDay);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private void complete(String user, ProcessInstance jam, String taskKey, Map<String, Object> form) {
