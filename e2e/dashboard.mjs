@@ -184,6 +184,8 @@ await step('2 bob opens the Lifecycle dashboard and sees the demo communities', 
   const chart = await chartDrawn(page, dashboard(page));
   const stats = await text(dashboard(page).locator('.lifecycle-stats'));
   const sumo = await text(table.locator('tr[data-community="sumo-community"]'));
+  // No focus ring on the header link that was just clicked, in the picture.
+  await page.evaluate(() => document.activeElement?.blur());
   await settle(page);
   await shot(page, 'portfolio');
   if (process.env.README_SCREENSHOT === '1') {
@@ -263,7 +265,10 @@ await step('5 bob drills into the stalled milestone and sees its timeline', asyn
   const exit = await text(dashboard(page).locator('.lifecycle-exit-target h3'));
   await settle(page);
   await shot(page, 'community-stalled-milestone');
-  await shot(page, 'community-full', { fullPage: true });
+  // The dashboard scrolls inside Cockpit's frame: scroll it to show the funnel, then back.
+  await dashboard(page).evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await shot(page, 'community-funnel');
+  await dashboard(page).evaluate((el) => { el.scrollTop = 0; });
   return `"${title}" (${facts}); milestone row "${await text(focused)}"; timeline [${steps.join(', ')}]; ${exit}`;
 });
 
@@ -308,9 +313,9 @@ await step('8 the programs and handoff health pages render', async () => {
   await programs.locator('.lifecycle-section').first().waitFor({ timeout: 20_000 });
   const sections = (await programs.locator('.lifecycle-section h2').allInnerTexts()).map((t) => t.trim());
   const cohorts = await programs.locator('.lifecycle-section').first().locator('tbody tr').count();
-  if (cohorts) await chartDrawn(page, programs);
+  if (await programs.locator('.lifecycle-chart').count()) await chartDrawn(page, programs);
   await settle(page);
-  await shot(page, 'programs', { fullPage: true });
+  await shot(page, 'programs');
   await dashboard(page).locator('.lifecycle-tabs a', { hasText: 'Handoff health' }).click();
   await page.waitForURL(/#\/lifecycle\/handoffs$/);
   const health = dashboard(page).locator('.lifecycle-body');
@@ -328,7 +333,7 @@ await step('9 carol may use Cockpit but not the dashboard', async () => {
   await page.locator('[cam-widget-header]').waitFor({ timeout: 20_000 });
   await page.waitForFunction(() => {
     const link = document.querySelector('[cam-widget-header] a.lifecycle-nav');
-    return link && link.closest('li')?.hidden;
+    return link && getComputedStyle(link.closest('li')).display === 'none';
   }, null, { timeout: 15_000 });
   await page.goto(`${COCKPIT}#/lifecycle`, { waitUntil: 'domcontentloaded' });
   const alert = dashboard(page).locator('.lifecycle-error');

@@ -38,10 +38,12 @@ function h(tag, attributes, ...children) {
 const cockpitLink = (hash, text, title) => h('a', { href: hash, title }, text);
 
 /** A link to a process instance's runtime view; CE has no history view, so only running ones. */
-function instanceLink(processInstanceId, text = 'Open in Cockpit', running = true) {
+function instanceLink(processInstanceId, text = 'Open in Cockpit', running = true, label = null) {
   if (!processInstanceId || !running) return null;
-  return cockpitLink(`#/process-instance/${encodeURIComponent(processInstanceId)}/runtime`, text,
+  const link = cockpitLink(`#/process-instance/${encodeURIComponent(processInstanceId)}/runtime`, text,
     `Process instance ${processInstanceId}`);
+  if (label) link.setAttribute('aria-label', label);
+  return link;
 }
 
 const communityHash = (key, milestoneInstanceId) =>
@@ -51,13 +53,13 @@ const communityHash = (key, milestoneInstanceId) =>
  * A table with a caption and column headers with scope, as screen readers expect. A column is a
  * heading text, a ready th, or {text, number: true} for a right-aligned figure column.
  */
-function table({ caption, columns, rows, className = '' }) {
+function table({ caption, columns, rows, className = '', striped = true }) {
   const heading = (c) => {
     if (c instanceof Node) return c;
     if (typeof c === 'object') return h('th', { scope: 'col', class: c.number ? 'lifecycle-number' : null }, c.text);
     return h('th', { scope: 'col' }, c);
   };
-  return h('table', { class: `table table-striped table-condensed cam-table lifecycle-table ${className}` },
+  return h('table', { class: `table ${striped ? 'table-striped' : ''} table-condensed cam-table lifecycle-table ${className}` },
     h('caption', null, caption),
     h('thead', null, h('tr', null, columns.map(heading))),
     h('tbody', null, rows));
@@ -428,7 +430,10 @@ async function programsPage(mount) {
           h('td', null, instanceLink(i.processInstanceId, 'Ops jam instance')))),
       }) : emptyState('No roadmap item is past its due date.')));
 
-  if (cohorts.length) {
+  if (cohorts.length && !cohorts.some((c) => c.graduationRate != null)) {
+    fill(chart, emptyState('No cohort has finished yet: graduation rates appear when a cohort ends.'));
+    chart.className = '';
+  } else if (cohorts.length) {
     const asPercent = (r) => (r == null ? null : Number(r) <= 1 ? Math.round(Number(r) * 1000) / 10 : Number(r));
     mount.charts.push(await draw(chart,
       `Graduation rate against baseline: ${cohorts.map((c) => `${c.name} ${fmt.percent(c.graduationRate)} against ${fmt.percent(c.baselineRate)}`).join(', ')}`, {
@@ -471,20 +476,25 @@ async function handoffsPage(mount) {
     })] : emptyState('No milestone has been handed over yet.'));
 
   if (liaisons.length) {
+    // Days when the medians run long, so that the chart speaks the table's language.
+    const longest = Math.max(...liaisons.flatMap((l) => [l.medianWithResponsibleHours ?? 0, l.medianWaitingOnSupportHours ?? 0]));
+    const inDays = longest >= 48;
+    chart.style.height = `${Math.max(150, 60 * liaisons.length + 90)}px`;
+    const scale = (hoursValue) => (hoursValue == null ? 0 : inDays ? Math.round((hoursValue / 24) * 10) / 10 : hoursValue);
     mount.charts.push(await draw(chart,
       `Median hours per milestone by liaison: ${liaisons.map((l) => `${l.liaison} with responsible ${fmt.hours(l.medianWithResponsibleHours)}, waiting on support ${fmt.hours(l.medianWaitingOnSupportHours)}`).join('; ')}`, {
         type: 'bar',
         data: {
           labels: liaisons.map((l) => l.liaison),
           datasets: [
-            { label: 'With responsible', data: liaisons.map((l) => l.medianWithResponsibleHours ?? 0), backgroundColor: COLOURS.blue },
-            { label: 'Waiting on support', data: liaisons.map((l) => l.medianWaitingOnSupportHours ?? 0), backgroundColor: COLOURS.orange },
+            { label: 'With responsible', data: liaisons.map((l) => scale(l.medianWithResponsibleHours)), backgroundColor: COLOURS.blue },
+            { label: 'Waiting on support', data: liaisons.map((l) => scale(l.medianWaitingOnSupportHours)), backgroundColor: COLOURS.orange },
           ],
         },
         options: {
           indexAxis: 'y',
-          plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${fmt.hours(item.raw)}` } } },
-          scales: { x: { beginAtZero: true, title: { display: true, text: 'median hours' } } },
+          plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${fmt.hours(inDays ? item.raw * 24 : item.raw)}` } } },
+          scales: { x: { beginAtZero: true, title: { display: true, text: inDays ? 'median days per milestone' : 'median hours per milestone' } } },
         },
       }));
   }
@@ -579,7 +589,7 @@ function fact(term, value) {
 /** The milestones, each with a button that shows its handoff timeline; the focused one is open. */
 function milestoneTable(milestones, focus) {
   const columns = ['Milestone', 'Status', 'Responsible', 'Support', num('With responsible'), num('Waiting on support'),
-    num('Review rounds'), num('Escalations'), num('Stalled for'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Timeline and Cockpit'))];
+    'Share waiting', num('Review rounds'), num('Escalations'), num('Stalled for'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Timeline and Cockpit'))];
   const rows = [];
   for (const m of milestones) {
     const open = m.processInstanceId === focus;
@@ -602,13 +612,14 @@ function milestoneTable(milestones, focus) {
       h('td', null, m.responsible || fmt.NONE),
       h('td', null, m.support || fmt.NONE),
       h('td', { class: 'lifecycle-number' }, fmt.duration(m.timeWithResponsibleSeconds)),
-      h('td', { class: 'lifecycle-number' }, fmt.duration(m.timeWaitingOnSupportSeconds),
-        split(m.timeWithResponsibleSeconds, m.timeWaitingOnSupportSeconds)),
+      h('td', { class: 'lifecycle-number' }, fmt.duration(m.timeWaitingOnSupportSeconds)),
+      h('td', null, split(m.timeWithResponsibleSeconds, m.timeWaitingOnSupportSeconds)),
       number(m.reviewRounds),
       h('td', { class: 'lifecycle-number' }, m.escalations ? label(m.escalations, 'label-warning') : '0'),
       h('td', { class: 'lifecycle-number', title: m.stalledSince ? `since ${fmt.dateTime(m.stalledSince)}` : null },
         m.stalledSince ? h('span', { class: 'text-danger' }, fmt.days(m.stalledDays)) : fmt.NONE),
-      h('td', { class: 'lifecycle-row-actions' }, toggle, ' ', instanceLink(m.processInstanceId, 'Cockpit', running))));
+      h('td', { class: 'lifecycle-row-actions' }, toggle, ' ',
+        instanceLink(m.processInstanceId, 'Cockpit', running, `Open the instance of "${m.name || m.key}" in Cockpit`))));
     rows.push(timelineRow);
   }
   return table({
@@ -616,18 +627,25 @@ function milestoneTable(milestones, focus) {
     columns,
     rows,
     className: 'lifecycle-milestones',
+    // Each milestone row has a (mostly hidden) timeline row after it, which would upset the stripes.
+    striped: false,
   });
 }
 
-/** A thin bar: the share of the time with the responsible (blue) and waiting on support (orange). */
+/**
+ * The share of the milestone's time spent waiting on support, as a figure and a thin bar: with
+ * the responsible in blue, waiting on support in orange.
+ */
 function split(withResponsible, waiting) {
   const a = Number(withResponsible) || 0;
   const b = Number(waiting) || 0;
-  if (a + b === 0) return null;
-  const share = Math.round((a / (a + b)) * 100);
-  return h('div', { class: 'lifecycle-split', 'aria-hidden': 'true', title: `${share} % with responsible, ${100 - share} % waiting on support` },
-    h('span', { class: 'lifecycle-split-responsible', style: `width:${share}%` }),
-    h('span', { class: 'lifecycle-split-support', style: `width:${100 - share}%` }));
+  if (a + b === 0) return fmt.NONE;
+  const share = Math.round((b / (a + b)) * 100);
+  return h('div', { class: 'lifecycle-share', title: `${100 - share} % with the responsible, ${share} % waiting on support` },
+    h('span', { class: 'lifecycle-share-value' }, `${share} %`),
+    h('span', { class: 'lifecycle-split', 'aria-hidden': 'true' },
+      h('span', { class: 'lifecycle-split-responsible', style: `width:${100 - share}%` }),
+      h('span', { class: 'lifecycle-split-support', style: `width:${share}%` })));
 }
 
 /** The handoff timeline of one milestone: each deliver, review, follow-up and escalation step. */
@@ -665,7 +683,7 @@ function funnelSection(funnel, funnelChart, conversionChart) {
       figures.length ? table({
         caption: 'Figures the exit decision looks at',
         columns: ['Figure', num('Value')],
-        rows: figures.map(([name, value]) => h('tr', null, h('th', { scope: 'row' }, name),
+        rows: figures.map(([name, value]) => h('tr', null, h('th', { scope: 'row', title: name }, fmt.words(name)),
           h('td', { class: 'lifecycle-number' }, typeof value === 'boolean' ? (value ? 'yes' : 'no') : value ?? fmt.NONE))),
       }) : null),
     h('div', { class: 'lifecycle-conversions' },
@@ -720,12 +738,16 @@ const STYLES = `
 .lifecycle-fact dt { font-weight: normal; color: #666; font-size: 12px; }
 .lifecycle-fact dd { font-size: 15px; }
 .lifecycle-actions { margin-bottom: 18px; }
+/* Cockpit's tables shade odd rows; with a timeline row after each milestone, that would shade them all. */
+.lifecycle-milestones > tbody > tr > th, .lifecycle-milestones > tbody > tr > td { background: #fff; }
 .lifecycle-focus > th, .lifecycle-focus > td { background: #fff4d6 !important; }
 .lifecycle-timeline-row > td { background: #f7f9fc !important; padding: 6px 20px 12px !important; }
 .lifecycle-timeline { margin: 0; background: #fff; }
 .lifecycle-timeline caption { font-weight: normal; color: #555; }
 .lifecycle-row-actions { white-space: nowrap; }
-.lifecycle-split { display: flex; height: 4px; margin-top: 3px; border-radius: 2px; overflow: hidden; }
+.lifecycle-share { display: flex; align-items: center; gap: 8px; white-space: nowrap; }
+.lifecycle-share-value { min-width: 36px; text-align: right; }
+.lifecycle-split { display: inline-flex; width: 80px; height: 8px; border-radius: 2px; overflow: hidden; background: #eee; }
 .lifecycle-split-responsible { background: ${COLOURS.blue}; }
 .lifecycle-split-support { background: ${COLOURS.orange}; }
 .lifecycle-funnel { display: grid; grid-template-columns: minmax(280px, 1fr) minmax(260px, 1fr); gap: 16px 32px; max-width: 1100px; }
@@ -807,7 +829,8 @@ const navigation = {
     // People outside the dashboard's groups would only find the "not for you" message behind the
     // link, so it goes. The API decides in the end: when this check fails, the link stays.
     mayReadDashboard(api).then((may) => {
-      if (!may) (node.closest('li') || node).hidden = true;
+      // Cockpit's header styles its items' display, which would override a hidden attribute.
+      if (!may) (node.closest('li') || node).style.display = 'none';
     });
   },
 };

@@ -18,6 +18,7 @@ function amount(value) {
 export function duration(seconds) {
   if (seconds == null || Number.isNaN(Number(seconds))) return NONE;
   const s = Math.max(0, Number(seconds));
+  if (s === 0) return 'none';
   if (s < MINUTE) return `${Math.round(s)} s`;
   if (s < HOUR) return `${Math.round(s / MINUTE)} min`;
   // Up to two days, hours read better than "1.4 d".
@@ -82,6 +83,13 @@ export function ago(iso, now = new Date()) {
   const seconds = (now.getTime() - then.getTime()) / 1000;
   if (Math.abs(seconds) < MINUTE) return 'just now';
   return seconds > 0 ? `${duration(seconds)} ago` : `in ${duration(-seconds)}`;
+}
+
+/** A camelCase figure name as words: "newContributorsInPathway" → "New contributors in pathway". */
+export function words(name) {
+  if (!name) return NONE;
+  const spaced = String(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
 /** "1 milestone", "3 milestones". */
