@@ -4,12 +4,19 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +33,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The application's own API under {@code /api} answers only to callers who authenticate with HTTP
- * Basic against the engine's users, as {@code /engine-rest} does. Anyone else gets 401. Which
- * community's data a caller may see is each endpoint's own decision; it finds the caller as an
- * {@link ApiCaller} parameter.
+ * Basic against the engine's users, as {@code /engine-rest} does, or who read (GET, HEAD) while
+ * logged in to the Camunda webapps: the lifecycle dashboard inside Cockpit calls the API with the
+ * Cockpit session. Anyone else gets 401. Which community's data a caller may see is each
+ * endpoint's own decision; it finds the caller as an {@link ApiCaller} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication implements WebMvcConfigurer {
@@ -36,9 +44,9 @@ class ApiAuthentication implements WebMvcConfigurer {
   static final String REALM = "community-lifecycle";
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
-    FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity));
+  FilterRegistrationBean<CallerAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine) {
+    FilterRegistrationBean<CallerAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new CallerAuthenticationFilter(engine.getIdentityService(), engine.getName()));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
@@ -51,35 +59,73 @@ class ApiAuthentication implements WebMvcConfigurer {
   }
 
   /**
-   * Checks the Basic credentials with the engine, keeps the caller and their groups on the request,
-   * and makes the engine see the caller for the length of the request.
+   * Finds the caller from Basic credentials or, for reads, from the webapp session; keeps the
+   * caller and their groups on the request, and makes the engine see the caller for the length of
+   * the request.
    */
-  static class BasicAuthenticationFilter extends OncePerRequestFilter {
+  static class CallerAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Methods that change nothing: only these may ride on the session cookie (no CSRF through it). */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
 
     private final IdentityService identity;
+    private final String engineName;
 
-    BasicAuthenticationFilter(IdentityService identity) {
+    CallerAuthenticationFilter(IdentityService identity, String engineName) {
       this.identity = identity;
+      this.engineName = engineName;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-      if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+      String userId = caller(request);
+      if (userId == null) {
         unauthorized(response);
         return;
       }
-      List<String> groups =
-          identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
-      request.setAttribute(ApiCaller.ATTRIBUTE, new ApiCaller(credentials[0], groups));
+      // Groups come from the engine on every request, not from the session's copy, so that a
+      // liaison removed from cbt-liaisons loses the dashboard at once.
+      List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+      request.setAttribute(ApiCaller.ATTRIBUTE, new ApiCaller(userId, groups));
       // Engine calls made for this request run as the caller, with the caller's authorizations.
-      identity.setAuthentication(credentials[0], groups);
+      identity.setAuthentication(userId, groups);
       try {
         chain.doFilter(request, response);
       } finally {
         identity.clearAuthentication();
       }
+    }
+
+    /**
+     * The authenticated user's id, or null. A Basic header decides alone, even when wrong: a
+     * client that sends credentials means them.
+     */
+    private String caller(HttpServletRequest request) {
+      String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+      if (header != null) {
+        String[] credentials = credentials(header);
+        return credentials != null && identity.checkPassword(credentials[0], credentials[1]) ? credentials[0] : null;
+      }
+      if (!SAFE_METHODS.contains(request.getMethod())) {
+        return null;
+      }
+      return webappUser(request.getSession(false));
+    }
+
+    /**
+     * The user logged in to Cockpit, Tasklist or Admin in this session on our engine, if they
+     * still exist. The webapps keep their logins in the session as {@link Authentications}.
+     */
+    private String webappUser(HttpSession session) {
+      if (session == null) {
+        return null;
+      }
+      Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
+      if (!(login instanceof UserAuthentication user) || user.getIdentityId() == null) {
+        return null;
+      }
+      return identity.createUserQuery().userId(user.getIdentityId()).count() == 1 ? user.getIdentityId() : null;
     }
 
     /** User and password from a Basic header, or null when there is none or it is malformed. */
@@ -106,7 +152,7 @@ class ApiAuthentication implements WebMvcConfigurer {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.getWriter().write("""
-          {"title":"Unauthorized","status":401,"detail":"Log in with HTTP Basic as a user of the application"}""");
+          {"title":"Unauthorized","status":401,"detail":"Log in with HTTP Basic as a user of the application (or, to read, log in to Cockpit or Tasklist)"}""");
     }
   }
 
