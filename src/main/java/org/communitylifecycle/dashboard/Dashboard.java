@@ -43,6 +43,7 @@ import org.communitylifecycle.dashboard.DashboardViews.Stalled;
 import org.communitylifecycle.dashboard.DashboardViews.StalledItem;
 import org.communitylifecycle.dashboard.DashboardViews.TimelineStep;
 import org.communitylifecycle.lifecycle.LifecycleStage;
+import org.communitylifecycle.mentoring.MentoringProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -103,10 +104,12 @@ class Dashboard {
 
   private final DashboardQueries queries;
   private final StageExitTarget exitTarget;
+  private final MentoringProperties mentoring;
 
-  Dashboard(DashboardQueries queries, StageExitTarget exitTarget) {
+  Dashboard(DashboardQueries queries, StageExitTarget exitTarget, MentoringProperties mentoring) {
     this.queries = queries;
     this.exitTarget = exitTarget;
+    this.mentoring = mentoring;
   }
 
   Portfolio portfolio(String liaison) {
@@ -148,12 +151,19 @@ class Dashboard {
     return new Stalled(now, items, buckets);
   }
 
+  /** A closed cohort keeps the baseline its report used; a running one is compared with today's setting. */
+  private Double baselineRate(DashboardQueries.CohortRow cohort) {
+    return cohort.baselineEnrolled() != null
+        ? rate(cohort.baselineGraduated(), cohort.baselineEnrolled())
+        : rate(mentoring.baseline().graduated(), mentoring.baseline().enrolled());
+  }
+
   Programs programs() {
     Instant now = Times.now();
     LocalDate today = Times.today(now);
     List<Cohort> cohorts = queries.cohorts().stream()
         .map(c -> new Cohort(c.key(), c.name(), c.status(), c.enrolled(), c.graduated(),
-            rate(c.graduated(), c.enrolled()), rate(c.baselineGraduated(), c.baselineEnrolled()), c.startDate(),
+            rate(c.graduated(), c.enrolled()), baselineRate(c), c.startDate(),
             c.endDate(), c.processInstanceId()))
         .sorted(Comparator.comparing(Cohort::startDate).thenComparing(Cohort::key))
         .toList();

@@ -375,6 +375,12 @@ class DashboardIT extends RunningApplication {
         .containsExactly(row("key", "dashboard-cohort", "name", "Dashboard Cohort", "status", "closed", "enrolled", 8,
             "graduated", 6, "graduationRate", 0.75, "baselineRate", 0.5, "startDate", "2031-03-02",
             "endDate", "2031-05-25", "processInstanceId", "cohort-instance"));
+    assertThat(list(programs, "mentoringCohorts")).filteredOn(c -> "running".equals(c.get("status")))
+        .as("a running cohort has no rate yet and is compared with the configured 5 of 10")
+        .isNotEmpty().allSatisfy(c -> {
+          assertThat(c.get("graduationRate")).isNull();
+          assertThat(c.get("baselineRate")).isEqualTo(0.5);
+        });
     assertThat(list(programs, "overdueRoadmapItems")).filteredOn(i -> i.get("jamKey").equals("dashboard-jam"))
         .containsExactly(
             row("jamKey", "dashboard-jam", "jamName", "Dashboard Jam", "itemKey", "OPS-1", "title", "Fix the backups",

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.communitylifecycle.mentoring.MentoringProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +51,7 @@ class DashboardQueryCountIT extends RunningApplication {
   @Autowired DataSource dataSource;
   @Autowired JdbcTemplate jdbc;
   @Autowired StageExitTarget exitTarget;
+  @Autowired MentoringProperties mentoring;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
@@ -60,7 +62,7 @@ class DashboardQueryCountIT extends RunningApplication {
 
   @BeforeAll
   void countingDashboard() {
-    dashboard = new Dashboard(new DashboardQueries(new NamedParameterJdbcTemplate(counting(dataSource))), exitTarget);
+    dashboard = new Dashboard(new DashboardQueries(new NamedParameterJdbcTemplate(counting(dataSource))), exitTarget, mentoring);
     // A real community with real milestones: one delivered and waiting for review, all stalled by NOW.
     try {
       ClockUtil.setCurrentTime(java.util.Date.from(START));
