@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ class MailSwitch {
 
   private final Optional<JavaMailSender> sender;
 
+  @Autowired
   MailSwitch(ObjectProvider<JavaMailSender> sender, MailSettings settings) {
     this(Optional.ofNullable(sender.getIfAvailable()), settings);
   }

@@ -15,12 +15,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
+    properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        // Likewise the mail outbox's poller: tests call it after moving the clock.
+        "community-lifecycle.mail.poll-interval=PT1H"})
 @ActiveProfiles("demo")
 public abstract class RunningApplication {
 
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
+  static void databaseAndMail(DynamicPropertyRegistry registry) {
     TestDatabase.Connection db = TestDatabase.get();
     registry.add("spring.datasource.url", db::url);
     registry.add("spring.datasource.username", db::user);
