@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,10 @@ class MailSwitch {
   }
 
   MailSwitch(Optional<JavaMailSender> sender, MailSettings settings) {
-    this.sender = sender;
-    if (sender.isEmpty()) {
+    // An empty SPRING_MAIL_HOST (say, from a compose file) counts as set for Spring Boot; here it means off.
+    this.sender = sender.filter(s -> !(s instanceof JavaMailSenderImpl impl) || impl.getHost() == null
+        || !impl.getHost().isBlank());
+    if (this.sender.isEmpty()) {
       log.info("Mail is off: no SMTP server is configured. To send mail on assignment, on escalation and the "
           + "liaisons' weekly digest, set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, SPRING_MAIL_USERNAME, "
           + "SPRING_MAIL_PASSWORD as needed), MAIL_FROM and MAIL_UNSUBSCRIBE_SECRET.");

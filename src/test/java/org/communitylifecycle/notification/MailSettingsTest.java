@@ -67,12 +67,19 @@ class MailSettingsTest {
 
   @Test
   void mailOnWithoutAnUnsubscribeSecretStopsTheStart() {
-    assertThatThrownBy(() -> new MailSwitch(Optional.of(new JavaMailSenderImpl()), settings(null)))
+    JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+    smtp.setHost("smtp.example.org");
+    assertThatThrownBy(() -> new MailSwitch(Optional.of(smtp), settings(null)))
         .isInstanceOf(MailSettings.MailSettingsException.class)
         .hasMessageContaining("community-lifecycle.mail.unsubscribe-secret is not set")
         .hasMessageContaining("MAIL_UNSUBSCRIBE_SECRET");
-    assertThatThrownBy(() -> new MailSwitch(Optional.of(new JavaMailSenderImpl()), settings("short")))
+    assertThatThrownBy(() -> new MailSwitch(Optional.of(smtp), settings("short")))
         .hasMessageContaining("too short");
-    assertThat(new MailSwitch(Optional.of(new JavaMailSenderImpl()), settings("a-long-enough-secret")).on()).isTrue();
+    JavaMailSenderImpl configured = new JavaMailSenderImpl();
+    configured.setHost("smtp.example.org");
+    assertThat(new MailSwitch(Optional.of(configured), settings("a-long-enough-secret")).on()).isTrue();
+    JavaMailSenderImpl blankHost = new JavaMailSenderImpl();
+    blankHost.setHost(" ");
+    assertThat(new MailSwitch(Optional.of(blankHost), settings(null)).on()).as("SPRING_MAIL_HOST set but empty").isFalse();
   }
 }
