@@ -8,7 +8,8 @@ import org.springframework.core.Ordered;
 /**
  * The public alumni pages live under /alumni, outside the Camunda webapps (/camunda, with their
  * login) and the REST API (/engine-rest, HTTP Basic): no login reaches them. Their guard runs
- * before anything else there.
+ * before anything else there. The unsubscribe page of the mails (/mail/unsubscribe) is public in
+ * the same way, and shares the guard: the same headers, the same limit per address.
  */
 @Configuration(proxyBeanMethods = false)
 class AlumniWebConfiguration {
@@ -23,7 +24,7 @@ class AlumniWebConfiguration {
   FilterRegistrationBean<PublicPagesGuard> publicPagesGuardRegistration(PublicPagesGuard guard) {
     FilterRegistrationBean<PublicPagesGuard> registration = new FilterRegistrationBean<>(guard);
     registration.setName("alumni-public-pages-guard");
-    registration.addUrlPatterns("/alumni", "/alumni/*");
+    registration.addUrlPatterns("/alumni", "/alumni/*", "/mail/unsubscribe");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In front of the public alumni pages, which need no login: limits how often one address may
+ * In front of the public pages, which need no login (the alumni pages, the mails' unsubscribe page): limits how often one address may
  * call them (429 with Retry-After), and sets headers that keep link tokens out of referrers,
  * caches and frames.
  */
@@ -38,7 +38,7 @@ class PublicPagesGuard extends OncePerRequestFilter {
     Duration wait = buckets.take(request.getRemoteAddr());
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      log.info("Too many requests to the alumni pages from one address; asked to wait {}s", seconds);
+      log.info("Too many requests to the public pages from one address; asked to wait {}s", seconds);
       response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(seconds));
       response.setContentType("text/html;charset=UTF-8");

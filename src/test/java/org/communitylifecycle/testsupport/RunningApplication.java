@@ -10,19 +10,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * tests extend this class so that they share one Spring context, and so one engine: Spring reuses
  * a context only for identical configuration, and a {@code @DynamicPropertySource} method of each
  * test class's own would make every configuration different. Jobs do not run by themselves: tests
- * move the clock and run them.
+ * move the clock and run them. Mail is on for every integration test, against the in-process SMTP
+ * server of {@link TestSmtp}, so that the whole suite runs with the task listeners that queue mail.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
+    properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        // Likewise the mail outbox's poller: tests call it after moving the clock.
+        "community-lifecycle.mail.poll-interval=PT1H"})
 @ActiveProfiles("demo")
 public abstract class RunningApplication {
 
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
+  static void databaseAndMail(DynamicPropertyRegistry registry) {
     TestDatabase.Connection db = TestDatabase.get();
     registry.add("spring.datasource.url", db::url);
     registry.add("spring.datasource.username", db::user);
     registry.add("spring.datasource.password", db::password);
+    registry.add("spring.mail.host", TestSmtp::host);
+    registry.add("spring.mail.port", TestSmtp::port);
   }
 }
