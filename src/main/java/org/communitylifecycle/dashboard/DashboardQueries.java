@@ -61,7 +61,7 @@ class DashboardQueries {
 
   /** An open user task of a milestone. */
   record OpenTask(String taskId, String processInstanceId, String taskKey, String name, String assignee,
-      Instant createdAt, Instant dueAt) {}
+      Instant createdAt, Instant dueAt, boolean suspended) {}
 
   /** A user task of a milestone from the history, open or ended. */
   record TaskRow(String taskId, String processInstanceId, String taskKey, String name, String assignee,
@@ -84,6 +84,11 @@ class DashboardQueries {
       boolean escalated, String processInstanceId) {}
 
   private static final List<String> STEP_TASKS = List.of(TASK_DELIVER, TASK_REVIEW);
+  /**
+   * The engine's suspension state of a task that may be worked on. A paused community's tasks are
+   * suspended: its steps are paused, not stalled, and their timers do not escalate them either.
+   */
+  private static final int ACTIVE = 1;
   private static final List<String> MILESTONE_VARIABLES = List.of(MILESTONE_KEY, MILESTONE_NAME, STAGE,
       RESPONSIBLE_USER, SUPPORT_USER, MILESTONE_OUTCOME, DELIVERED_BY, ACCEPTED_BY, TIME_WITH_RESPONSIBLE,
       TIME_WAITING_ON_SUPPORT, REVIEW_ROUNDS, ESCALATION_COUNT);
@@ -133,7 +138,8 @@ class DashboardQueries {
             join ACT_HI_VARINST sv on sv.PROC_INST_ID_ = p.ID_ and sv.NAME_ = :stageVariable and sv.TEXT_ = c.current_stage
             left join ACT_HI_VARINST o on o.PROC_INST_ID_ = p.ID_ and o.NAME_ = :outcomeVariable
             left join (select distinct PROC_INST_ID_ from ACT_RU_TASK
-                       where TASK_DEF_KEY_ in (:stepTasks) and DUE_DATE_ < :now) s on s.PROC_INST_ID_ = p.ID_
+                       where TASK_DEF_KEY_ in (:stepTasks) and DUE_DATE_ < :now and SUSPENSION_STATE_ = :active)
+              s on s.PROC_INST_ID_ = p.ID_
             where 1 = 1 %s
             group by c.community_key""".formatted(LATEST_STAY, scope.condition()),
         params(scope).addValue("accepted", OUTCOME_ACCEPTED).addValue("milestone", MILESTONE_PROCESS)
@@ -225,14 +231,15 @@ class DashboardQueries {
   /** The open user tasks of the communities' milestones: steps, follow-ups and escalations. */
   List<OpenTask> openMilestoneTasks(Scope scope) {
     return jdbc.query("""
-            select t.ID_, t.PROC_INST_ID_, t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_
+            select t.ID_, t.PROC_INST_ID_, t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
+              t.SUSPENSION_STATE_
             from ACT_RU_TASK t
             join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_
             join cl_community c on c.community_key = p.BUSINESS_KEY_
             where p.PROC_DEF_KEY_ = :milestone %s""".formatted(scope.condition()),
         params(scope).addValue("milestone", MILESTONE_PROCESS),
         (rs, n) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            instant(rs, 6), instant(rs, 7)));
+            instant(rs, 6), instant(rs, 7), rs.getInt(8) != ACTIVE));
   }
 
   /** Every user task the communities' milestones ever had, from the history. */
@@ -263,7 +270,8 @@ class DashboardQueries {
             join cl_community c on c.community_key = p.BUSINESS_KEY_
             left join ACT_HI_VARINST v on v.PROC_INST_ID_ = t.PROC_INST_ID_ and v.NAME_ in (:variables)
               and (v.STATE_ is null or v.STATE_ <> 'DELETED')
-            where p.PROC_DEF_KEY_ = :milestone and t.TASK_DEF_KEY_ in (:stepTasks) and t.DUE_DATE_ < :now %s
+            where p.PROC_DEF_KEY_ = :milestone and t.TASK_DEF_KEY_ in (:stepTasks) and t.DUE_DATE_ < :now
+              and t.SUSPENSION_STATE_ = :active %s
             group by c.community_key, c.name, c.liaison, t.TASK_DEF_KEY_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_,
               t.PROC_INST_ID_, p.ROOT_PROC_INST_ID_""".formatted(scope.condition()),
         params(scope).addValue("milestone", MILESTONE_PROCESS).addValue("stepTasks", STEP_TASKS)
@@ -338,7 +346,7 @@ class DashboardQueries {
   }
 
   private static MapSqlParameterSource params(Scope scope) {
-    return new MapSqlParameterSource("scope", scope.value());
+    return new MapSqlParameterSource("scope", scope.value()).addValue("active", ACTIVE);
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

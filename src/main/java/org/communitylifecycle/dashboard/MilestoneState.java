@@ -38,7 +38,7 @@ record MilestoneState(MilestoneRow row, String status, Duration withResponsible,
       return new MilestoneState(row, status, withResponsible, waitingOnSupport, null);
     }
     Instant stalledSince = own.stream()
-        .filter(t -> isStep(t) && t.dueAt() != null && t.dueAt().isBefore(now))
+        .filter(t -> isStep(t) && !t.suspended() && t.dueAt() != null && t.dueAt().isBefore(now))
         .map(OpenTask::dueAt).min(Comparator.naturalOrder()).orElse(null);
     return new MilestoneState(row, stalledSince == null ? IN_PROGRESS : STALLED, withResponsible, waitingOnSupport,
         stalledSince);

@@ -64,7 +64,8 @@ class DashboardIT extends RunningApplication {
   static final String BETA = "dashboard-beta";
   static final String GAMMA = "dashboard-gamma";
   static final String DELTA = "dashboard-delta";
-  static final Map<String, String> PASSWORDS = Map.of("lena", "test", "liam", "test");
+  static final String PAUSED = "dashboard-paused";
+  static final Map<String, String> PASSWORDS = Map.of("lena", "test", "liam", "test", "lola", "test");
   static final String WORKSHOP = "attendWorkshop";
   static final String LIFECYCLE = "understandLifecycle";
   static final String COMMITMENT = "commitToCbtPartner";
@@ -82,6 +83,7 @@ class DashboardIT extends RunningApplication {
   void buildCommunities() {
     TestUsers.user(identity, "lena", "cbt-liaisons");
     TestUsers.user(identity, "liam", "cbt-liaisons");
+    TestUsers.user(identity, "lola", "cbt-liaisons");
     try {
       at(T0.minus(Duration.ofDays(25)));
       start("Dashboard Gamma", "lena");
@@ -90,6 +92,14 @@ class DashboardIT extends RunningApplication {
 
       at(T0.minus(Duration.ofDays(1)));
       start("Dashboard Beta", "liam");
+
+      // Like Gamma, but paused before its steps fell due: nothing of it stalls.
+      at(T0.minus(Duration.ofDays(25)));
+      start("Dashboard Paused", "lola");
+      at(T0.minus(Duration.ofDays(12)));
+      // As the Tasklist process "Pause, resume or close a community" does it, without the caller's rights.
+      runtime.createMessageCorrelation("CommunityPaused").processInstanceBusinessKey(PAUSED)
+          .setVariable("pauseReason", "Activator on leave").correlate();
 
       at(T0);
       start("Dashboard Alpha", "lena");
@@ -301,6 +311,18 @@ class DashboardIT extends RunningApplication {
     assertThat(list(stalled, "items")).extracting(i -> i.get("community"), i -> i.get("stalledDays"))
         .containsOnly(tuple(BETA, 7));
     assertThat(list(stalled, "ageBuckets")).extracting(b -> b.get("count")).containsExactly(0, 3, 0, 0);
+  }
+
+  @Test
+  void aPausedCommunitysOverdueStepsArePausedNotStalled() {
+    assertThat(list(get("lola", "/api/dashboard/stalled?liaison=lola"), "items")).isEmpty();
+    assertThat(list(get("lola", "/api/dashboard/portfolio?liaison=lola"), "communities")).singleElement()
+        .satisfies(c -> {
+          assertThat(c).containsEntry("status", "paused");
+          assertThat(c.get("milestones")).isEqualTo(row("done", 0, "inProgress", 3, "stalled", 0));
+        });
+    assertThat(list(get("lola", "/api/dashboard/communities/" + PAUSED), "milestones"))
+        .extracting(m -> m.get("status")).containsOnly("in-progress");
   }
 
   @Test

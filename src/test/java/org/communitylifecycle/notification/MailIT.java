@@ -69,7 +69,7 @@ class MailIT extends RunningApplication {
   /** A liaison, a second community lead and a lead without an email, besides the demo users. */
   @BeforeAll
   static void people(@Autowired IdentityService identity, @Autowired RepositoryService repository) {
-    user(identity, "lena", "Lena", "lena@example.org", "cbt-liaisons");
+    user(identity, "mila", "Mila", "mila@example.org", "cbt-liaisons");
     user(identity, "otto", "Otto", "otto@example.org", "cbt-liaisons");
     user(identity, "dora", "Dora", "dora@example.org", "community-leads");
     user(identity, "nemo", "Nemo", null, "community-leads");
@@ -117,7 +117,7 @@ class MailIT extends RunningApplication {
 
   @Test
   void assigneeIsMailedTheTaskWithItsCommunityDueDateAndTasklistLink() throws Exception {
-    startCommunity("Mail Harbour", "lena");
+    startCommunity("Mail Harbour", "mila");
     Task deliver = deliverTasks("mail-harbour").get(0);
     delivery.drain();
 
@@ -137,16 +137,16 @@ class MailIT extends RunningApplication {
     assertThat(toAlice.getHeader("List-Unsubscribe")[0]).startsWith("<http://localhost:8080/mail/unsubscribe?token=");
     assertThat(toAlice.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 
-    // alice delivers; the review goes to the liaison, lena.
+    // alice delivers; the review goes to the liaison, mila.
     assertThat(submit("alice", deliver.getId(), Map.of("deliverableUrl", "https://wiki.example.org/harbour",
         "deliverableSummary", "Done")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     Task review = tasks.createTaskQuery().processInstanceId(deliver.getProcessInstanceId())
         .taskDefinitionKey("Task_ReviewDeliverable").singleResult();
     delivery.drain();
-    MimeMessage toLena = mail("lena@example.org", review.getName());
-    assertThat(toLena.getSubject()).isEqualTo("[Community Lifecycle] Assigned to you: " + review.getName());
-    assertThat(body(toLena)).contains(TASKLIST + review.getId()).contains("Hello Lena,");
-    assertThat(recipients(review.getId())).containsExactly("lena");
+    MimeMessage toMila = mail("mila@example.org", review.getName());
+    assertThat(toMila.getSubject()).isEqualTo("[Community Lifecycle] Assigned to you: " + review.getName());
+    assertThat(body(toMila)).contains(TASKLIST + review.getId()).contains("Hello Mila,");
+    assertThat(recipients(review.getId())).containsExactly("mila");
   }
 
   @Test
@@ -180,7 +180,7 @@ class MailIT extends RunningApplication {
 
   @Test
   void stalledMilestonesAreEscalatedByMailToSupportThenToTheCommunityLeads() throws Exception {
-    startCommunity("Escalation Bay", "lena");
+    startCommunity("Escalation Bay", "mila");
     Task deliver = deliverTasks("escalation-bay").get(0);
     String milestone = deliver.getProcessInstanceId();
 
@@ -188,13 +188,13 @@ class MailIT extends RunningApplication {
     Task followUp = tasks.createTaskQuery().processInstanceId(milestone).taskDefinitionKey("Task_FollowUpStalledDelivery")
         .singleResult();
     delivery.drain();
-    MimeMessage toLena = mail("lena@example.org", followUp.getName());
-    assertThat(toLena.getSubject()).isEqualTo("[Community Lifecycle] Escalated: " + followUp.getName());
-    assertThat(body(toLena)).contains("Work that has stalled was escalated to you:")
+    MimeMessage toMila = mail("mila@example.org", followUp.getName());
+    assertThat(toMila.getSubject()).isEqualTo("[Community Lifecycle] Escalated: " + followUp.getName());
+    assertThat(body(toMila)).contains("Work that has stalled was escalated to you:")
         .contains("Community: Escalation Bay").contains(TASKLIST + followUp.getId());
     assertThat(kinds(followUp.getId())).containsExactly("escalation");
 
-    assertThat(submit("lena", followUp.getId(), Map.of("followUpAction", "nudged", "followUpNote", "Pinged alice"))
+    assertThat(submit("mila", followUp.getId(), Map.of("followUpAction", "nudged", "followUpNote", "Pinged alice"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runTimer(milestone, "Timer_DeliveryStillStalled");
     Task unblock = tasks.createTaskQuery().processInstanceId(milestone).taskDefinitionKey("Task_EscalateStalledDelivery")
@@ -273,7 +273,7 @@ class MailIT extends RunningApplication {
 
   @Test
   void eachLiaisonGetsADigestOfTheStalledMilestonesInTheirCommunitiesOnly() throws Exception {
-    startCommunity("Digest Dale", "lena");
+    startCommunity("Digest Dale", "mila");
     List<Task> open = deliverTasks("digest-dale");
     Task first = open.get(0);
     String milestoneName = (String) runtime.getVariable(first.getProcessInstanceId(), "milestoneName");
@@ -282,11 +282,11 @@ class MailIT extends RunningApplication {
     digest.send();
     delivery.drain();
 
-    MimeMessage toLena = mail("lena@example.org", "Weekly digest");
-    assertThat(toLena.getSubject()).matches("\\[Community Lifecycle\\] Weekly digest: \\d+ stalled milestones? in your communities");
-    String body = body(toLena);
+    MimeMessage toMila = mail("mila@example.org", "Weekly digest");
+    assertThat(toMila.getSubject()).matches("\\[Community Lifecycle\\] Weekly digest: \\d+ stalled milestones? in your communities");
+    String body = body(toMila);
     assertThat(body)
-        .contains("Hello Lena,")
+        .contains("Hello Mila,")
         .contains("\nDigest Dale\n")
         .contains("- " + milestoneName + ": deliver step, with alice, stalled since ")
         .contains("(3 days)")
@@ -298,18 +298,18 @@ class MailIT extends RunningApplication {
     assertThat(digestRows("otto")).isZero();
 
     try {
-      preferences("lena", Map.of("digest", false));
-      long before = digestRows("lena");
+      preferences("mila", Map.of("digest", false));
+      long before = digestRows("mila");
       digest.send();
-      assertThat(digestRows("lena")).isEqualTo(before);
+      assertThat(digestRows("mila")).isEqualTo(before);
     } finally {
-      preferences("lena", Map.of("digest", true));
+      preferences("mila", Map.of("digest", true));
     }
   }
 
   @Test
   void aDeadSmtpServerNeitherFailsTheTaskNorLosesTheMail() throws Exception {
-    startCommunity("Retry Reef", "lena");
+    startCommunity("Retry Reef", "mila");
     Task deliver = deliverTasks("retry-reef").get(0);
     delivery.drain();
     TestSmtp.stop();
@@ -328,12 +328,12 @@ class MailIT extends RunningApplication {
 
     TestSmtp.start();
     delivery.sendDue();
-    assertThat(mails("lena@example.org", review.getName())).as("not due before the backoff").isEmpty();
+    assertThat(mails("mila@example.org", review.getName())).as("not due before the backoff").isEmpty();
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
     delivery.sendDue();
     delivery.drain();
 
-    assertThat(mails("lena@example.org", review.getName())).hasSize(1);
+    assertThat(mails("mila@example.org", review.getName())).hasSize(1);
     Map<String, Object> sent = row(review.getId());
     assertThat(sent.get("attempts")).isEqualTo(2);
     assertThat(sent.get("sent_at")).isNotNull();
