@@ -1,11 +1,11 @@
 package org.communitylifecycle.notification;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.dashboard.StalledSteps;
+import org.communitylifecycle.dashboard.StalledSteps.StalledStep;
 import org.communitylifecycle.identity.Groups;
 import org.communitylifecycle.notification.MailOutbox.Message;
 import org.communitylifecycle.notification.TaskMails.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,11 +36,11 @@ class StalledDigest {
   private static final Logger log = LoggerFactory.getLogger(StalledDigest.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
 
-  /** One stalled step of a milestone, as the digest lists it. */
-  record Stalled(String communityKey, String communityName, String liaison, String taskId, String taskName,
-      String step, String assignee, Instant stalledSince, String milestoneName, String processInstanceId) {}
+  /** Per liaison: community by community, the longest stalled first. */
+  private static final Comparator<StalledStep> DIGEST_ORDER = Comparator.comparing(StalledStep::communityName)
+      .thenComparing(StalledStep::community).thenComparing(StalledStep::stalledSince).thenComparing(StalledStep::taskId);
 
-  private final JdbcClient jdbc;
+  private final StalledSteps stalledSteps;
   private final IdentityService identity;
   private final MailSwitch mail;
   private final MailSettings settings;
@@ -48,9 +49,9 @@ class StalledDigest {
   private final MailQueue queue;
   private final TransactionTemplate transaction;
 
-  StalledDigest(JdbcClient jdbc, IdentityService identity, MailSwitch mail, MailSettings settings, MailOptOuts optOuts,
+  StalledDigest(StalledSteps stalledSteps, IdentityService identity, MailSwitch mail, MailSettings settings, MailOptOuts optOuts,
       TaskMails taskMails, MailQueue queue, PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
+    this.stalledSteps = stalledSteps;
     this.identity = identity;
     this.mail = mail;
     this.settings = settings;
@@ -71,10 +72,9 @@ class StalledDigest {
   /** Queues a digest for every liaison with stalled milestones; returns how many. */
   int send() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Map<String, List<Stalled>> byLiaison = new LinkedHashMap<>();
-    for (Stalled stalled : stalled(now)) {
-      byLiaison.computeIfAbsent(stalled.liaison(), l -> new ArrayList<>()).add(stalled);
-    }
+    Map<String, List<StalledStep>> byLiaison = new LinkedHashMap<>();
+    stalledSteps.all(now).stream().filter(s -> s.liaison() != null).sorted(DIGEST_ORDER)
+        .forEach(s -> byLiaison.computeIfAbsent(s.liaison(), l -> new ArrayList<>()).add(s));
     if (byLiaison.isEmpty()) {
       return 0;
     }
@@ -88,31 +88,7 @@ class StalledDigest {
     return messages.size();
   }
 
-  /** Every stalled step in every community with a liaison, in one query over the engine's runtime tables. */
-  List<Stalled> stalled(Instant now) {
-    return jdbc.sql("""
-            select c.community_key, c.name, c.liaison, t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.DUE_DATE_,
-                   v.TEXT_, t.PROC_INST_ID_
-            from ACT_RU_TASK t
-            join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_
-            join ACT_RU_EXECUTION p on p.ID_ = t.PROC_INST_ID_
-            join cl_community c on c.community_key = p.BUSINESS_KEY_
-            left join ACT_RU_VARIABLE v
-              on v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ = 'milestoneName' and v.TASK_ID_ is null
-            where d.KEY_ = 'milestone'
-              and t.TASK_DEF_KEY_ in ('Task_DeliverMilestone', 'Task_ReviewDeliverable')
-              and t.SUSPENSION_STATE_ = 1
-              and t.DUE_DATE_ < :now
-              and c.liaison is not null
-            order by c.liaison, c.name, t.DUE_DATE_, t.ID_""")
-        .param("now", Timestamp.from(now))
-        .query((rs, n) -> new Stalled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), "Task_ReviewDeliverable".equals(rs.getString(6)) ? "review" : "deliver",
-            rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10)))
-        .list();
-  }
-
-  private Message digest(Recipient to, List<Stalled> items, Instant now) {
+  private Message digest(Recipient to, List<StalledStep> items, Instant now) {
     String subject = TaskMails.SUBJECT_PREFIX + "Weekly digest: " + items.size() + " stalled milestone"
         + (items.size() == 1 ? "" : "s") + " in your communities";
     String unsubscribe = taskMails.unsubscribeUrl(to.userId(), MailKind.DIGEST);
@@ -122,9 +98,9 @@ class StalledDigest {
         .append(" in the communities you are liaison of ").append(items.size() == 1 ? "has" : "have")
         .append(" stalled: the step is past its due date.\n");
     String community = null;
-    for (Stalled item : items) {
-      if (!item.communityKey().equals(community)) {
-        community = item.communityKey();
+    for (StalledStep item : items) {
+      if (!item.community().equals(community)) {
+        community = item.community();
         body.append('\n').append(item.communityName()).append('\n');
       }
       long days = Duration.between(item.stalledSince(), now).toDays();
