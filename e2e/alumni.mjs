@@ -9,13 +9,10 @@
 // Screenshots and a log of browser errors land in e2e/screenshots/alumni/. Exit code 1 when any
 // step failed. Uses playwright-core with the system Chromium (CHROMIUM env to override).
 
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BASE_URL, createRun, launchChromium } from './support.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots', 'alumni');
 const TASKLIST = `${BASE_URL}/camunda/app/tasklist/`;
 const RUN = Date.now().toString(36).slice(-5);
@@ -23,63 +20,23 @@ const HUB = `Bergerac Hub ${RUN}`;
 const COHORT = 'Spring residency';
 const RESIDENT = { name: 'Iris Novak', email: `iris.${RUN}@example.org` };
 
-fs.rmSync(SHOTS, { recursive: true, force: true });
-fs.mkdirSync(SHOTS, { recursive: true });
-const logLines = [];
-let currentStep = 'setup';
-const log = (line) => {
-  logLines.push(`[${currentStep}] ${line}`);
-  fs.writeFileSync(path.join(SHOTS, 'log.txt'), logLines.join('\n') + '\n');
-};
-let shotNo = 0;
-const shot = async (page, name) => {
-  shotNo += 1;
-  await page.screenshot({ path: path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`), fullPage: true });
-};
-const watch = (page) => {
-  page.on('console', (msg) => msg.type() === 'error' && log(`console.error: ${msg.text()}`));
-  page.on('pageerror', (err) => log(`pageerror: ${err.message}`));
-};
-const settle = async (page, ms = 500) => {
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(ms);
-};
-
-const results = [];
 let page;
-async function step(name, fn) {
-  currentStep = name;
-  try {
-    const detail = await fn();
-    results.push(true);
-    console.log(`PASS ${name}${detail ? `: ${detail}` : ''}`);
-  } catch (err) {
-    results.push(false);
-    console.log(`FAIL ${name}: ${String(err?.message ?? err).split('\n')[0]}`);
-    log(`FAIL ${err?.stack ?? err}`);
-    if (page) await shot(page, 'FAILED').catch(() => {});
-  }
-}
+const { settle, login, newPage, shot, step, finish } = createRun({
+  shots: SHOTS,
+  page: () => page,
+  screenshot: { fullPage: true },
+});
 function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-const host = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'en-US' });
-page = await host.newPage();
-watch(page);
+const browser = await launchChromium();
+({ page } = await newPage(browser));
 let links = '';
 
 await step('1 hana starts a cohort whose residency ended yesterday', async () => {
-  await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
-  const signin = page.locator('form[name="signinForm"]');
-  await signin.waitFor({ timeout: 20_000 });
   // The login form is re-rendered once while the app boots; typing before then is lost.
-  await settle(page, 800);
-  await signin.locator('input[type="text"]').fill('hana');
-  await signin.locator('input[type="password"]').fill('demo');
-  await signin.locator('button[type="submit"]').click();
-  await settle(page);
+  await login(page, TASKLIST, 'hana', { waitBeforeTyping: 800 });
   await page.locator('[cam-widget-header] li.start-process-action a').click();
   const dialog = page.locator('.modal-dialog, .modal-content').first();
   await dialog.getByText('Alumni network', { exact: true }).first().click();
@@ -119,10 +76,8 @@ await step('2 hana reads the links in "Send alumni invitations"', async () => {
   return `${links.split('\n').length} links`;
 });
 
-const resident = await browser.newContext({ viewport: { width: 900, height: 1100 }, locale: 'en-US' });
 const hostPage = page;
-page = await resident.newPage();
-watch(page);
+({ page } = await newPage(browser, { viewport: { width: 900, height: 1100 } }));
 const link = () => {
   const line = links.split('\n').find((l) => l.includes(RESIDENT.email));
   return `${BASE_URL}/alumni/feedback/${line.slice(line.lastIndexOf('/') + 1)}`;
@@ -262,6 +217,4 @@ await step('11 hana records the catch-up call', async () => {
 });
 
 await browser.close();
-const failed = results.filter((ok) => !ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed; screenshots in ${SHOTS}`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -13,18 +13,15 @@
 // Exit code 1 when any step failed. Uses playwright-core with the system Chromium (CHROMIUM env to
 // override): no browser download.
 
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BASE_URL, createRun, launchChromium } from './support.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.join(HERE, 'screenshots', 'dashboard');
 const README_SHOT = path.join(HERE, '..', 'docs', 'images', 'lifecycle-dashboard.png');
 const ALLOW_NO_STALLED = process.env.ALLOW_NO_STALLED === '1';
-const PASSWORD = 'demo';
 
 const COCKPIT = `${BASE_URL}/camunda/app/cockpit/default/`;
 const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
@@ -32,85 +29,26 @@ const DEMO_COMMUNITIES = ['firefox-nightly-testers', 'mozfest-volunteers', 'sumo
   'mdn-localization'];
 const FORBIDDEN_TEXT = 'Only CBT liaisons, community leads and admins can see the lifecycle dashboard';
 
-fs.rmSync(SHOTS, { recursive: true, force: true });
-fs.mkdirSync(SHOTS, { recursive: true });
-
-// ---------------------------------------------------------------------------------------------
-// Logging, as in walkthrough.mjs: what the browser complains about, tagged with the step.
-
-let currentStep = 'setup';
-const logLines = [];
-function log(line) {
-  logLines.push(`[${new Date().toISOString()}] [${currentStep}] ${line}`);
-  fs.writeFileSync(path.join(SHOTS, 'log.txt'), logLines.join('\n') + '\n');
-}
-
-let shotNo = 0;
-async function shot(page, name, options = {}) {
-  shotNo += 1;
-  const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, ...options });
-  log(`screenshot ${path.basename(file)}`);
-  return file;
-}
-
 // Responses that are expected here: the webapps' session probe while logged out, and the refusals
-// this test provokes on purpose.
-const EXPECTED = [
-  [/\/camunda\/api\/admin\/auth\/user\/default$/, 404, 'session probe while logged out'],
-  [/\/camunda-welcome$/, 404, 'login page first-visit probe'],
-  [/\/camunda\/api\/admin\/auth\/user\/default\/login\/cockpit$/, 403, 'alice may not log in to Cockpit'],
-  [/\/api\/dashboard\//, 403, 'carol and alice may not read the dashboard'],
-];
-const problems = [];
-function expected(url, status) {
-  const hit = EXPECTED.find(([re, s]) => s === status && re.test(new URL(url).pathname));
-  return hit ? ` [expected: ${hit[2]}]` : '';
-}
-
-function watch(page) {
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const url = msg.location()?.url ?? '';
-    const status = Number(/status of (\d+)/.exec(msg.text())?.[1]);
-    const note = url && status ? expected(url, status) : '';
-    if (!note) problems.push(`[${currentStep}] console.error: ${msg.text()}`);
-    log(`console.error: ${msg.text()} (${url})${note}`);
-  });
-  page.on('pageerror', (err) => {
-    problems.push(`[${currentStep}] pageerror: ${err.message}`);
-    log(`pageerror: ${err.message}`);
-  });
-  page.on('requestfailed', (req) => log(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
-  page.on('response', async (res) => {
-    if (res.status() < 400) return;
-    let body = '';
-    try {
-      body = (await res.text()).replace(/\s+/g, ' ').slice(0, 300);
-    } catch {
-      // Bodies of redirects and aborted navigations cannot be read; the status is what matters.
-    }
-    log(`HTTP ${res.status()} ${res.request().method()} ${res.url()} ${body}${expected(res.url(), res.status())}`);
-  });
-}
+// this test provokes on purpose. Any other console error, and any page error, fails the run.
+// Cockpit keeps polling, so every wait targets something visible and settle() gives up sooner.
+const { log, shot, settle, login, newPage, step, finish } = createRun({
+  shots: SHOTS,
+  page: () => page,
+  noise: [
+    [/\/camunda\/api\/admin\/auth\/user\/default$/, 404, 'session probe while logged out'],
+    [/\/camunda-welcome$/, 404, 'login page first-visit probe'],
+    [/\/camunda\/api\/admin\/auth\/user\/default\/login\/cockpit$/, 403, 'alice may not log in to Cockpit'],
+    [/\/api\/dashboard\//, 403, 'carol and alice may not read the dashboard'],
+  ],
+  noiseLabel: 'expected',
+  failOnBrowserErrors: true,
+  settleMs: 300,
+  idleTimeout: 5_000,
+});
 
 // ---------------------------------------------------------------------------------------------
-// Helpers. Cockpit keeps polling, so every wait targets something visible.
-
-async function settle(page, ms = 300) {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
-  await page.waitForTimeout(ms);
-}
-
-async function login(page, url, user) {
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const form = page.locator('form[name="signinForm"]');
-  await form.waitFor({ timeout: 20_000 });
-  await form.locator('input[type="text"]').fill(user);
-  await form.locator('input[type="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await settle(page);
-}
+// Helpers.
 
 const dashboard = (page) => page.locator('.lifecycle-dashboard');
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
@@ -126,34 +64,12 @@ async function chartDrawn(page, scope) {
 // ---------------------------------------------------------------------------------------------
 // Steps.
 
-const results = [];
-let page;
-async function step(name, fn) {
-  currentStep = name;
-  const started = Date.now();
-  try {
-    const detail = await fn();
-    results.push({ name, ok: true });
-    console.log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)${detail ? `: ${detail}` : ''}`);
-    log(`PASS ${detail ?? ''}`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}: ${String(err?.message ?? err).split('\n')[0]}`);
-    log(`FAIL ${err?.stack ?? err}`);
-    if (page) await shot(page, `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}-FAILED`).catch(() => {});
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 let context;
+let page;
 async function freshSession() {
   if (context) await context.close();
-  context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'en-US', acceptDownloads: true });
-  page = await context.newPage();
-  watch(page);
+  ({ context, page } = await newPage(browser, { acceptDownloads: true }));
 }
 await freshSession();
 log(`BASE_URL=${BASE_URL}`);
@@ -365,11 +281,4 @@ await step('10 alice cannot see the dashboard', async () => {
 });
 
 await browser.close();
-
-if (problems.length) {
-  console.log(`browser errors:\n  ${problems.join('\n  ')}`);
-}
-const failedSteps = results.filter((r) => !r.ok);
-console.log(`${results.length - failedSteps.length} passed, ${failedSteps.length} failed${problems.length ? `, ${problems.length} browser errors` : ''}`);
-console.log(`screenshots and log: ${SHOTS}`);
-process.exit(failedSteps.length || problems.length ? 1 : 0);
+finish();

@@ -10,17 +10,11 @@
 //
 // Uses playwright-core with the system Chromium (CHROMIUM env to override): no browser download.
 
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BASE_URL, createRun, launchChromium } from './support.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.join(HERE, 'screenshots');
-const LOG = path.join(SHOTS, 'log.txt');
-const PASSWORD = 'demo';
+const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
 const TASKLIST = `${BASE_URL}/camunda/app/tasklist/`;
 const COCKPIT = `${BASE_URL}/camunda/app/cockpit/`;
@@ -30,80 +24,21 @@ const LIFECYCLE_PROCESS = 'Community lifecycle';
 const MILESTONE_TO_DELIVER = 'Document community practices';
 const REVIEW_COMMENT = 'Please add the triage owners and link the gap list to the issue tracker.';
 
-fs.rmSync(SHOTS, { recursive: true, force: true });
-fs.mkdirSync(SHOTS, { recursive: true });
-
-// ---------------------------------------------------------------------------------------------
-// Logging: everything the browser complains about goes to log.txt, tagged with the current step,
-// so a defect can be traced to the screen where it happened.
-
-let currentStep = 'setup';
-const logLines = [];
-function log(line) {
-  logLines.push(`[${new Date().toISOString()}] [${currentStep}] ${line}`);
-  fs.writeFileSync(LOG, logLines.join('\n') + '\n');
-}
-
-let shotNo = 0;
-async function shot(page, name) {
-  shotNo += 1;
-  const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  log(`screenshot ${path.basename(file)}`);
-  return file;
-}
-
-// Requests the Camunda webapps themselves expect to fail; tagged so real defects stand out.
-const KNOWN_NOISE = [
-  [/\/camunda\/api\/admin\/auth\/user\/default$/, 404, 'session probe while logged out: Camunda webapp behaviour'],
-  [/\/camunda-welcome$/, 404, 'login page first-visit probe: Camunda webapp behaviour (disableWelcomeMessage)'],
-];
-function noise(url, status) {
-  const hit = KNOWN_NOISE.find(([re, s]) => s === status && re.test(new URL(url).pathname));
-  return hit ? ` [known noise: ${hit[2]}]` : '';
-}
-
-function watch(page) {
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const url = msg.location()?.url ?? '';
-    const status = Number(/status of (\d+)/.exec(msg.text())?.[1]);
-    log(`console.error: ${msg.text()} (${url})${url && status ? noise(url, status) : ''}`);
-  });
-  page.on('pageerror', (err) => log(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) =>
-    log(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
-  page.on('response', async (res) => {
-    if (res.status() < 400) return;
-    let body = '';
-    try {
-      body = (await res.text()).replace(/\s+/g, ' ').slice(0, 400);
-    } catch {
-      // Bodies of redirects and aborted navigations cannot be read; the status is what matters.
-    }
-    log(`HTTP ${res.status()} ${res.request().method()} ${res.url()} ${body}${noise(res.url(), res.status())}`);
-  });
-}
+// Everything the browser complains about goes to log.txt, tagged with the current step, so a defect
+// can be traced to the screen where it happened. The requests listed here are ones the Camunda
+// webapps themselves expect to fail; they are tagged so real defects stand out.
+const { log, shot, settle, login, newPage, step, finish } = createRun({
+  shots: SHOTS,
+  page: () => page,
+  noise: [
+    [/\/camunda\/api\/admin\/auth\/user\/default$/, 404, 'session probe while logged out: Camunda webapp behaviour'],
+    [/\/camunda-welcome$/, 404, 'login page first-visit probe: Camunda webapp behaviour (disableWelcomeMessage)'],
+  ],
+});
 
 // ---------------------------------------------------------------------------------------------
 // Webapp helpers. The Camunda webapps are AngularJS single-page apps that keep polling, so
 // "networkidle" is not always reached; every wait here therefore targets something visible.
-
-async function settle(page, ms = 500) {
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(ms);
-}
-
-/** Logs in on the login screen any of the webapps shows when there is no session. */
-async function login(page, url, user) {
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const form = page.locator('form[name="signinForm"]');
-  await form.waitFor({ timeout: 20_000 });
-  await form.locator('input[type="text"]').fill(user);
-  await form.locator('input[type="password"]').fill(PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await settle(page);
-}
 
 /** Logs out through the user menu, as a person would, then checks the login form is back. */
 async function logout(page) {
@@ -208,40 +143,14 @@ async function assigneeShown(page) {
 // ---------------------------------------------------------------------------------------------
 // Steps. Each one returns a short description of what it saw; a thrown error fails the step.
 
-const results = [];
-async function step(name, fn) {
-  currentStep = name;
-  const started = Date.now();
-  try {
-    const detail = await fn();
-    results.push({ name, ok: true });
-    console.log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)${detail ? `: ${detail}` : ''}`);
-    log(`PASS ${detail ?? ''}`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    const message = String(err?.message ?? err).split('\n')[0];
-    console.log(`FAIL ${name}: ${message}`);
-    log(`FAIL ${err?.stack ?? err}`);
-    if (page) await shot(page, `${slug(name)}-FAILED`).catch(() => {});
-  }
-}
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 // One context per person, so a logout bug cannot make a later step pass with someone else's session.
-let context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'en-US' });
-let page = await context.newPage();
-watch(page);
+let { context, page } = await newPage(browser);
 log(`BASE_URL=${BASE_URL}`);
 
 async function freshSession() {
   await context.close();
-  context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'en-US' });
-  page = await context.newPage();
-  watch(page);
+  ({ context, page } = await newPage(browser));
 }
 
 await step('1 alice logs in to Tasklist', async () => {
@@ -521,8 +430,4 @@ await step('8 alice sees the changes bob requested', async () => {
 });
 
 await browser.close();
-
-const failed = results.filter((r) => !r.ok);
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
-console.log(`screenshots and log: ${SHOTS}`);
-process.exit(failed.length ? 1 : 0);
+finish();
