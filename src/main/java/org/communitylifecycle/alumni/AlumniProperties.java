@@ -1,8 +1,7 @@
 package org.communitylifecycle.alumni;
 
+import org.communitylifecycle.engine.BaseUrl;
 import org.communitylifecycle.engine.IsoDuration;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Date;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -47,7 +46,7 @@ public record AlumniProperties(
   public AlumniProperties {
     requirePeriod(PREFIX + "invitation-valid-for", invitationValidFor);
     requirePeriod(PREFIX + "reunion-after", reunionAfter);
-    publicBaseUrl = requireBaseUrl(publicBaseUrl);
+    publicBaseUrl = BaseUrl.require(PREFIX + "public-base-url", publicBaseUrl, "residents", "https://hub.example.org");
   }
 
   /** The moment a period after {@code start} ends. */
@@ -70,24 +69,5 @@ public record AlumniProperties(
 
   private static void requirePeriod(String setting, String value) {
     IsoDuration.require(setting, value, "P30D or P6M");
-  }
-
-  private static String requireBaseUrl(String value) {
-    String setting = PREFIX + "public-base-url";
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(setting + " is empty; give the address residents reach the app at, such as https://hub.example.org");
-    }
-    String trimmed = value.trim().replaceAll("/+$", "");
-    try {
-      URI uri = new URI(trimmed);
-      boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      if (web && uri.getRawAuthority() != null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-        return trimmed;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        setting + " must be an http(s) address without query, such as https://hub.example.org; got '" + value + "'");
   }
 }

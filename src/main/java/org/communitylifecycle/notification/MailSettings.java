@@ -2,9 +2,8 @@ package org.communitylifecycle.notification;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
+import org.communitylifecycle.engine.BaseUrl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.support.CronExpression;
@@ -39,7 +38,7 @@ public record MailSettings(
 
   public MailSettings {
     from = requireAddress(from);
-    baseUrl = requireBaseUrl(baseUrl);
+    baseUrl = BaseUrl.require(PREFIX + "base-url", baseUrl, "people", "https://lifecycle.example.org");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException(PREFIX + "max-attempts must be at least 1, got " + maxAttempts);
     }
@@ -103,24 +102,5 @@ public record MailSettings(
     if (value == null || value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(PREFIX + name + " must be a positive duration such as PT1M; got '" + value + "'");
     }
-  }
-
-  private static String requireBaseUrl(String value) {
-    String setting = PREFIX + "base-url";
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(setting + " is empty; give the address people reach the app at, such as https://lifecycle.example.org");
-    }
-    String trimmed = value.trim().replaceAll("/+$", "");
-    try {
-      URI uri = new URI(trimmed);
-      boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      if (web && uri.getRawAuthority() != null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-        return trimmed;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        setting + " must be an http(s) address without query, such as https://lifecycle.example.org; got '" + value + "'");
   }
 }
