@@ -24,7 +24,7 @@ public abstract class RunningApplication {
 
   @DynamicPropertySource
   static void databaseAndMail(DynamicPropertyRegistry registry) {
-    TestDatabase.Connection db = TestDatabase.get();
+    TestDatabase.Connection db = TestDatabase.forSpring();
     registry.add("spring.datasource.url", db::url);
     registry.add("spring.datasource.username", db::user);
     registry.add("spring.datasource.password", db::password);

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The database the tests run against, chosen by the system property {@code test.database}
@@ -22,11 +23,28 @@ public final class TestDatabase {
   public record Connection(String url, String user, String password) {}
 
   private static Connection connection;
+  private static Runnable dropAction;
+  private static volatile boolean droppedBySpring;
 
   private TestDatabase() {}
 
   public static boolean isPostgres() {
     return "postgres".equals(System.getProperty("test.database", "h2"));
+  }
+
+  /**
+   * The database of a JVM that runs the application: it is dropped after Spring has closed its
+   * contexts, not beside them. A drop that races the engine's last writes (metrics) breaks them,
+   * and the connection pool then waits on the vanished database until the test runner gives up on
+   * the JVM.
+   */
+  public static synchronized Connection forSpring() {
+    Connection db = get();
+    if (dropAction != null && !droppedBySpring) {
+      droppedBySpring = true;
+      SpringApplication.getShutdownHandlers().add(dropAction);
+    }
+    return db;
   }
 
   public static synchronized Connection get() {
@@ -52,7 +70,12 @@ public final class TestDatabase {
               + e.getMessage() + ". Start PostgreSQL, set TEST_POSTGRES_URL, or run without -Ppostgres.", e);
     }
     String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, user, password, name)));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (!droppedBySpring) {
+        drop(server, user, password, name);
+      }
+    }));
+    dropAction = () -> drop(server, user, password, name);
     return new Connection(url, user, password);
   }
 
