@@ -623,7 +623,7 @@ function milestoneTable(milestones, focus) {
     rows.push(timelineRow);
   }
   return table({
-    caption: 'Every milestone of the community, with who held the work and for how long',
+    caption: 'Every milestone of the community, with who held the work and for how long (the bar: blue with the responsible, orange waiting on support)',
     columns,
     rows,
     className: 'lifecycle-milestones',
