@@ -14,17 +14,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.lifecycle.StageHistory;
 import org.communitylifecycle.testsupport.AppTables;
 import org.communitylifecycle.testsupport.FakeContributorFigures;
-import org.communitylifecycle.testsupport.ProcessBeans;
 import org.communitylifecycle.testsupport.StageDriver;
-import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
-import org.communitylifecycle.testsupport.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LearningAndPreparingForGrowthTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE)
-          .excludeProcessDefinitionKeys("milestone")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
 
   static final String STAGE = "learning-and-preparing-for-growth";
   static final String SUMO = "sumo-community";
@@ -54,19 +46,12 @@ class LearningAndPreparingForGrowthTest {
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    ProcessBeans.register(processEngine, figures);
-    AppTables.clearStageHistory(processEngine);
-    TestUsers.ensure(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
-    driver = new StageDriver(processEngine);
+    driver = StageDriver.ready(processEngine, figures, Instant.parse("2026-03-02T09:00:00Z"));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    processEngine.getIdentityService().clearAuthentication();
+    StageDriver.reset(processEngine);
   }
 
   @Test

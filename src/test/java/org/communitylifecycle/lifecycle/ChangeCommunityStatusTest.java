@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.testsupport.AppTables;
-import org.communitylifecycle.testsupport.ProcessBeans;
-import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
-import org.communitylifecycle.testsupport.TestUsers;
+import org.communitylifecycle.testsupport.FakeContributorFigures;
+import org.communitylifecycle.testsupport.StageDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChangeCommunityStatusTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE)
-          .excludeProcessDefinitionKeys("community-lifecycle", "sustaining", "milestone")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage("community-lifecycle", "sustaining", "milestone");
 
   static final String CHANGE = "change-community-status";
   static final String KEY = "mdn-localization";
@@ -46,18 +38,12 @@ class ChangeCommunityStatusTest {
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    ProcessBeans.register(processEngine);
-    AppTables.clearStageHistory(processEngine);
-    TestUsers.ensure(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
+    StageDriver.ready(processEngine, new FakeContributorFigures(), Instant.parse("2026-03-02T09:00:00Z"));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    processEngine.getIdentityService().clearAuthentication();
+    StageDriver.reset(processEngine);
   }
 
   @Test

@@ -20,16 +20,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.testsupport.AppTables;
 import org.communitylifecycle.testsupport.FakeContributorFigures;
-import org.communitylifecycle.testsupport.ProcessBeans;
 import org.communitylifecycle.testsupport.StageDriver;
-import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
-import org.communitylifecycle.testsupport.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +41,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CommunityLifecycleTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE)
-          .excludeProcessDefinitionKeys("milestone", "pre-work", "starting", "learning-and-preparing-for-growth",
-              "scaling", "sustaining")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone", "pre-work", "starting", "learning-and-preparing-for-growth",
+              "scaling", "sustaining");
 
   static final String LIFECYCLE = "community-lifecycle";
   static final String KEY = "rust-berlin";
@@ -61,19 +53,12 @@ class CommunityLifecycleTest {
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    ProcessBeans.register(processEngine, figures);
-    AppTables.clearStageHistory(processEngine);
-    TestUsers.ensure(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
-    driver = new StageDriver(processEngine);
+    driver = StageDriver.ready(processEngine, figures, Instant.parse("2026-03-02T09:00:00Z"));
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    processEngine.getIdentityService().clearAuthentication();
+    StageDriver.reset(processEngine);
   }
 
   @Test

@@ -15,14 +15,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.communitylifecycle.testsupport.AppTables;
 import org.communitylifecycle.testsupport.FakeContributorFigures;
 import org.communitylifecycle.testsupport.ProcessBeans;
 import org.communitylifecycle.testsupport.StageDriver;
-import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
-import org.communitylifecycle.testsupport.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PreWorkTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE)
-          .excludeProcessDefinitionKeys("milestone")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
 
   static final String STAGE = "pre-work";
   static final String KEY = "firefox-nightly-testers";
@@ -47,19 +39,12 @@ class PreWorkTest {
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    ProcessBeans.register(processEngine, new FakeContributorFigures());
-    AppTables.clearStageHistory(processEngine);
-    TestUsers.ensure(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(ENTERED));
-    driver = new StageDriver(processEngine);
+    driver = StageDriver.ready(processEngine, new FakeContributorFigures(), ENTERED);
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    processEngine.getIdentityService().clearAuthentication();
+    StageDriver.reset(processEngine);
   }
 
   @Test

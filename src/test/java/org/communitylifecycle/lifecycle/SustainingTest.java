@@ -13,14 +13,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.communitylifecycle.testsupport.AppTables;
 import org.communitylifecycle.testsupport.FakeContributorFigures;
-import org.communitylifecycle.testsupport.ProcessBeans;
 import org.communitylifecycle.testsupport.StageDriver;
-import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
-import org.communitylifecycle.testsupport.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SustainingTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE)
-          .excludeProcessDefinitionKeys("milestone")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
 
   static final String STAGE = "sustaining";
   static final String KEY = "mdn-localization";
@@ -45,19 +36,12 @@ class SustainingTest {
 
   @BeforeEach
   void setUp() {
-    init(processEngine);
-    ProcessBeans.register(processEngine, new FakeContributorFigures().active(80).contributors(200));
-    AppTables.clearStageHistory(processEngine);
-    TestUsers.ensure(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(ENTERED));
-    driver = new StageDriver(processEngine);
+    driver = StageDriver.ready(processEngine, new FakeContributorFigures().active(80).contributors(200), ENTERED);
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
-    Mocks.reset();
-    processEngine.getIdentityService().clearAuthentication();
+    StageDriver.reset(processEngine);
   }
 
   @Test

@@ -1,8 +1,11 @@
 package org.communitylifecycle.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +14,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.communitylifecycle.contributor.ContributorFigures;
 
 /**
  * Works a community's stage the way its people would: alice delivers milestones, bob accepts them
@@ -25,6 +31,38 @@ public final class StageDriver {
 
   public StageDriver(ProcessEngine engine) {
     this.engine = engine;
+  }
+
+  /**
+   * The coverage extension of a test of a lifecycle model: every flow node and sequence flow of
+   * the class's own model must be covered, none of the processes it calls.
+   */
+  public static ProcessEngineCoverageExtension coverage(String... calledProcesses) {
+    return ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE)
+        .excludeProcessDefinitionKeys(calledProcesses)
+        .assertClassCoverageAtLeast(1.0)
+        .build();
+  }
+
+  /**
+   * Readies the engine for a test of a lifecycle model: assertions bound to it, the beans the
+   * models call (with these contributor figures), an empty stage history, the test users, and the
+   * clock at the given time.
+   */
+  public static StageDriver ready(ProcessEngine engine, ContributorFigures figures, Instant now) {
+    init(engine);
+    ProcessBeans.register(engine, figures);
+    AppTables.clearStageHistory(engine);
+    TestUsers.ensure(engine.getIdentityService());
+    ClockUtil.setCurrentTime(Date.from(now));
+    return new StageDriver(engine);
+  }
+
+  /** Undoes {@link #ready}: the real clock, no beans, nobody authenticated. */
+  public static void reset(ProcessEngine engine) {
+    ClockUtil.reset();
+    Mocks.reset();
+    engine.getIdentityService().clearAuthentication();
   }
 
   /** alice delivers the milestone, bob accepts it. */
