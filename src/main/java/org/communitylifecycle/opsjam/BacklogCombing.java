@@ -75,22 +75,11 @@ public class BacklogCombing {
 
     List<String> problems = new ArrayList<>();
     Map<String, RoadmapItems.Combed> combed = new LinkedHashMap<>();
-    for (TextLines.Line line : TextLines.read(task, PLAN, "The plan", 5, true)) {
-      if (line.field(0) == null) {
-        problems.add("line " + line.number() + " has no item key");
-        continue;
-      }
-      String key = BacklogRules.itemKey(line.field(0));
-      RoadmapItems.Item item = key == null ? null : existing.get(key);
-      if (item == null) {
-        problems.add("line " + line.number() + ": '" + line.field(0) + "' is not an item of this ops jam");
-        continue;
-      }
-      if (combed.containsKey(key)) {
-        problems.add("line " + line.number() + ": " + key + " appears twice");
-        continue;
-      }
-      String label = key + " (" + item.title() + ")";
+    for (BacklogRules.ItemLine entry
+        : BacklogRules.itemLines(TextLines.read(task, PLAN, "The plan", 5, true), existing, problems)) {
+      TextLines.Line line = entry.line();
+      String key = entry.key();
+      String label = key + " (" + entry.item().title() + ")";
       BacklogRules.Plan plan = BacklogRules.plan(label, line.field(1), line.field(2), line.field(3), line.field(4),
           key, existing.keySet(), knownUser, problems);
       combed.put(key, new RoadmapItems.Combed(key, plan.owner(), plan.priority(), plan.dueDate(), plan.dependsOn()));

@@ -168,6 +168,39 @@ final class BacklogRules {
     return null;
   }
 
+  /** A line of a list that names an item of the jam, once. */
+  record ItemLine(TextLines.Line line, String key, RoadmapItems.Item item) {}
+
+  /**
+   * The lines that name an item of the jam, each with its item; a line without a key, with a key
+   * of no item, or naming an item a second time is a problem instead.
+   *
+   * @param items the jam's items by key
+   */
+  static List<ItemLine> itemLines(List<TextLines.Line> lines, Map<String, RoadmapItems.Item> items,
+      List<String> problems) {
+    List<ItemLine> found = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (TextLines.Line line : lines) {
+      if (line.field(0) == null) {
+        problems.add("line " + line.number() + " has no item key");
+        continue;
+      }
+      String key = itemKey(line.field(0));
+      RoadmapItems.Item item = key == null ? null : items.get(key);
+      if (item == null) {
+        problems.add("line " + line.number() + ": '" + line.field(0) + "' is not an item of this ops jam");
+        continue;
+      }
+      if (!seen.add(key)) {
+        problems.add("line " + line.number() + ": " + key + " appears twice");
+        continue;
+      }
+      found.add(new ItemLine(line, key, item));
+    }
+    return found;
+  }
+
   /** OPS-3, ops-3, ops 3 and 3 all mean OPS-3. */
   static String itemKey(String token) {
     String digits = token.trim().toUpperCase(Locale.ROOT).replaceFirst("^OPS[\\s-]*", "");

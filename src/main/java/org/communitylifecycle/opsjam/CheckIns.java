@@ -4,11 +4,9 @@ import static org.communitylifecycle.opsjam.OpsJamVariables.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -80,23 +78,11 @@ public class CheckIns {
 
     List<String> problems = new ArrayList<>();
     Map<String, String> changes = new LinkedHashMap<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (TextLines.Line line : TextLines.read(task, STATUSES, "The statuses", 2, true)) {
-      if (line.field(0) == null) {
-        problems.add("line " + line.number() + " has no item key");
-        continue;
-      }
-      String key = BacklogRules.itemKey(line.field(0));
-      RoadmapItems.Item item = key == null ? null : existing.get(key);
-      if (item == null) {
-        problems.add("line " + line.number() + ": '" + line.field(0) + "' is not an item of this ops jam");
-        continue;
-      }
-      if (!seen.add(key)) {
-        problems.add("line " + line.number() + ": " + key + " appears twice");
-        continue;
-      }
-      String text = line.field(1);
+    for (BacklogRules.ItemLine entry
+        : BacklogRules.itemLines(TextLines.read(task, STATUSES, "The statuses", 2, true), existing, problems)) {
+      String key = entry.key();
+      RoadmapItems.Item item = entry.item();
+      String text = entry.line().field(1);
       ItemStatus status = text == null ? null : ItemStatus.find(text.toLowerCase(Locale.ROOT));
       if (status == null || !ItemStatus.ON_ROADMAP.contains(status)) {
         problems.add(key + " (" + item.title() + "): status must be one of " + ItemStatus.allowedOnRoadmap()
