@@ -1,5 +1,7 @@
 package org.communitylifecycle.alumni;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,19 @@ final class CohortDriver {
   CohortDriver(ProcessEngine engine, AlumniTestSupport.Beans beans) {
     this.engine = engine;
     this.beans = beans;
+  }
+
+  /** The engine readied for an alumni test: the beans, the hosts, the clock on 2026-03-02 before the residency ends. */
+  static CohortDriver ready(ProcessEngine engine) {
+    AlumniTestSupport.Beans beans = AlumniTestSupport.register(engine);
+    AlumniTestSupport.ensureHosts(engine.getIdentityService());
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
+    return new CohortDriver(engine, beans);
+  }
+
+  /** A suffix that makes a resident's name and email this test's own: the tables outlive a test. */
+  static String unique() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 
   /** hana lists the residents of a residency that ends on 2026-03-10. */

@@ -2,9 +2,6 @@ package org.communitylifecycle.alumni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.Deployment;
@@ -33,13 +30,10 @@ class ConsentAndStorageTest {
 
   @BeforeEach
   void setUp() {
-    AlumniTestSupport.Beans beans = AlumniTestSupport.register(processEngine);
-    AlumniTestSupport.ensureHosts(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
-    String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    cohort = CohortDriver.ready(processEngine);
+    String unique = CohortDriver.unique();
     name = "Priya Raman" + unique;
     email = "priya." + unique + "@example.org";
-    cohort = new CohortDriver(processEngine, beans);
   }
 
   @AfterEach

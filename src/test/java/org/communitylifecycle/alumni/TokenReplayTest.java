@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.Deployment;
@@ -35,12 +34,9 @@ class TokenReplayTest {
 
   @BeforeEach
   void setUp() {
-    AlumniTestSupport.Beans beans = AlumniTestSupport.register(processEngine);
-    AlumniTestSupport.ensureHosts(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
-    email = "sam." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    cohort = new CohortDriver(processEngine, beans);
-    feedback = beans.feedback();
+    cohort = CohortDriver.ready(processEngine);
+    email = "sam." + CohortDriver.unique() + "@example.org";
+    feedback = cohort.beans.feedback();
   }
 
   @AfterEach

@@ -2,12 +2,9 @@ package org.communitylifecycle.alumni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -45,15 +42,12 @@ class WithdrawalErasureTest {
 
   @BeforeEach
   void setUp() {
-    AlumniTestSupport.Beans beans = AlumniTestSupport.register(processEngine);
-    AlumniTestSupport.ensureHosts(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
-    String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    cohort = CohortDriver.ready(processEngine);
+    String unique = CohortDriver.unique();
     lena = "Lena Vogt" + unique;
     lenaEmail = "lena." + unique + "@example.org";
     omar = "Omar Haddad" + unique;
     omarEmail = "omar." + unique + "@example.org";
-    cohort = new CohortDriver(processEngine, beans);
   }
 
   @AfterEach
