@@ -80,10 +80,10 @@ class CommunityLifecycleIT extends RunningApplication {
   @Test
   void aliceStartsACommunityDeliversAndBobRequestsChangesThenAccepts() {
     String lifecycle = startCommunity("Rust Berlin", "alice", "bob").getBody().get("id").toString();
-    assertThat(get("bob", "/engine-rest/process-instance/" + lifecycle, Map.class).get("businessKey")).isEqualTo("rust-berlin");
+    assertThat(restGet("bob", "/engine-rest/process-instance/" + lifecycle, Map.class).get("businessKey")).isEqualTo("rust-berlin");
     String stage = stageInstance("rust-berlin", STAGE);
 
-    List<Map<String, Object>> aliceTasks = tasks("alice", "assignee=alice&processInstanceBusinessKey=rust-berlin");
+    List<Map<String, Object>> aliceTasks = restTasks("alice", "assignee=alice&processInstanceBusinessKey=rust-berlin");
     assertThat(aliceTasks).hasSize(6).allSatisfy(t -> assertThat(t.get("name").toString()).startsWith("Deliver milestone: ").endsWith(" (Rust Berlin)"));
     String deliver = taskFor("alice", "rust-berlin", "documentPractices", "Task_DeliverMilestone");
 
@@ -100,12 +100,12 @@ class CommunityLifecycleIT extends RunningApplication {
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     String again = taskFor("alice", "rust-berlin", "documentPractices", "Task_DeliverMilestone");
-    Map<?, ?> formVariables = get("alice", "/engine-rest/task/" + again + "/form-variables", Map.class);
+    Map<?, ?> formVariables = restGet("alice", "/engine-rest/task/" + again + "/form-variables", Map.class);
     assertThat(((Map<?, ?>) formVariables.get("reviewComment")).get("value")).isEqualTo("Add the code of conduct");
     submit("alice", again, Map.of("deliverableUrl", "https://wiki.example.org/rust-berlin/practices-v2", "deliverableSummary", "With CoC"));
     submit("bob", taskFor("bob", "rust-berlin", "documentPractices", "Task_ReviewDeliverable"), Map.of("reviewDecision", "accept"));
 
-    Map<?, ?> variables = get("bob", "/engine-rest/process-instance/" + stage + "/variables", Map.class);
+    Map<?, ?> variables = restGet("bob", "/engine-rest/process-instance/" + stage + "/variables", Map.class);
     assertThat(value(variables, "documentPracticesOutcome")).isEqualTo("accepted");
     assertThat(value(variables, "documentPracticesAcceptedBy")).isEqualTo("bob");
     assertThat(value(variables, "documentPracticesReviewRounds")).isEqualTo(2);
@@ -123,23 +123,23 @@ class CommunityLifecycleIT extends RunningApplication {
     ResponseEntity<Map> wrongRole = startCommunity("Add-ons Reviewers", "dave", "bob");
     assertThat(wrongRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(wrongRole.getBody().get("message").toString()).endsWith(": The activator 'dave' is not in the group 'activators'");
-    assertThat(get("bob", "/engine-rest/process-instance/count?businessKey=add-ons-reviewers", Map.class).get("count")).isEqualTo(0);
+    assertThat(restGet("bob", "/engine-rest/process-instance/count?businessKey=add-ons-reviewers", Map.class).get("count")).isEqualTo(0);
   }
 
   @Test
   void aStalledDeliveryEscalatesToBob() {
     startCommunity("WebCompat Reporters", "alice", "bob");
     String deliver = taskFor("alice", "webcompat-reporters", "trackConversionPoints", "Task_DeliverMilestone");
-    String milestone = get("alice", "/engine-rest/task/" + deliver, Map.class).get("processInstanceId").toString();
+    String milestone = restGet("alice", "/engine-rest/task/" + deliver, Map.class).get("processInstanceId").toString();
 
     Job stalled = management.createJobQuery().processInstanceId(milestone).activityId("Timer_DeliveryStalled").singleResult();
     assertThat(stalled.getDuedate()).isAfter(Date.from(new Date().toInstant().plus(Duration.ofDays(13))));
     ClockUtil.setCurrentTime(stalled.getDuedate());
     management.executeJob(stalled.getId());
 
-    List<Map<String, Object>> followUps = tasks("bob", "assignee=bob&processInstanceId=" + milestone);
+    List<Map<String, Object>> followUps = restTasks("bob", "assignee=bob&processInstanceId=" + milestone);
     assertThat(followUps).extracting(t -> t.get("taskDefinitionKey")).containsExactly("Task_FollowUpStalledDelivery");
-    assertThat(tasks("alice", "assignee=bob&processInstanceId=" + milestone)).as("alice cannot see bob's tasks").isEmpty();
+    assertThat(restTasks("alice", "assignee=bob&processInstanceId=" + milestone)).as("alice cannot see bob's tasks").isEmpty();
     assertThat(submit("bob", followUps.get(0).get("id").toString(), Map.of("followUpAction", "nudged")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(management.createJobQuery().processInstanceId(milestone).activityId("Timer_DeliveryStillStalled").count()).isEqualTo(1);
@@ -155,7 +155,7 @@ class CommunityLifecycleIT extends RunningApplication {
 
     seeded.forEach((community, stage) -> {
       stageInstance(community, stage);
-      assertThat(get("bob", "/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE + "&businessKey=" + community,
+      assertThat(restGet("bob", "/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE + "&businessKey=" + community,
           Map.class).get("count")).as("lifecycle of %s", community).isEqualTo(1);
     });
     taskFor("bob", "sumo-community", "identifyGaps", "Task_ReviewDeliverable");
@@ -232,7 +232,7 @@ class CommunityLifecycleIT extends RunningApplication {
   }
 
   private int count(String user, String query) {
-    return ((Number) get(user, "/engine-rest/process-instance/count?" + query, Map.class).get("count")).intValue();
+    return ((Number) restGet(user, "/engine-rest/process-instance/count?" + query, Map.class).get("count")).intValue();
   }
 
   /** alice, or another user, starts a community's lifecycle in the growth stage, as from Tasklist. */
@@ -265,21 +265,10 @@ class CommunityLifecycleIT extends RunningApplication {
   }
 
   private String taskFor(String user, String community, String milestoneKey, String taskKey) {
-    List<Map<String, Object>> found = tasks(user, "processInstanceBusinessKey=" + community + "&taskDefinitionKey=" + taskKey
+    List<Map<String, Object>> found = restTasks(user, "processInstanceBusinessKey=" + community + "&taskDefinitionKey=" + taskKey
         + "&processVariables=milestoneKey_eq_" + milestoneKey);
     assertThat(found).as("%s's %s of %s", user, taskKey, milestoneKey).hasSize(1);
     return found.get(0).get("id").toString();
-  }
-
-  private List<Map<String, Object>> tasks(String user, String query) {
-    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task?" + query, HttpMethod.GET, null,
-        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
-  }
-
-  private <T> T get(String user, String path, Class<T> type) {
-    ResponseEntity<T> response = rest.withBasicAuth(user, "demo").getForEntity(path, type);
-    assertThat(response.getStatusCode()).as("GET %s as %s", path, user).isEqualTo(HttpStatus.OK);
-    return response.getBody();
   }
 
   private static Object value(Map<?, ?> variables, String name) {

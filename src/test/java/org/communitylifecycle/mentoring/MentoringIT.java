@@ -56,12 +56,12 @@ class MentoringIT extends RunningApplication {
         .singleResult().getId();
     runDueStandup(demo);
 
-    assertThat(tasks("maya", "assignee=maya&processInstanceBusinessKey=" + DEMO))
+    assertThat(restTasks("maya", "assignee=maya&processInstanceBusinessKey=" + DEMO))
         .extracting(t -> t.get("name")).containsExactly("Facilitate standup: week 1 (Kubernetes SIG Apps reviewers)");
-    List<Map<String, Object>> mateos = tasks("mateo", "processInstanceBusinessKey=" + DEMO + "&assignee=mateo");
+    List<Map<String, Object>> mateos = restTasks("mateo", "processInstanceBusinessKey=" + DEMO + "&assignee=mateo");
     assertThat(mateos).extracting(t -> t.get("name")).containsExactly("Post standup update: mateo, week 1 (Kubernetes SIG Apps reviewers)");
     String update = mateos.get(0).get("id").toString();
-    Map<String, Object> formVariables = get("mateo", "/engine-rest/task/" + update + "/form-variables", Map.class);
+    Map<String, Object> formVariables = restGet("mateo", "/engine-rest/task/" + update + "/form-variables", Map.class);
     assertThat(formVariables).containsKeys("cohortName", "standupWeek", "menteeMentor", "accomplishments", "challenges");
 
     ResponseEntity<String> blank = submit("mateo", update, Map.of("accomplishments", " ", "challenges", "none"));
@@ -108,7 +108,7 @@ class MentoringIT extends RunningApplication {
           "prsReviewedOrMerged", 24)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
     String minasDecision = taskOf("maya", cohort, "Task_DecideGraduation", "mina");
-    Map<?, ?> advice = get("maya", "/engine-rest/task/" + minasDecision + "/form-variables", Map.class);
+    Map<?, ?> advice = restGet("maya", "/engine-rest/task/" + minasDecision + "/form-variables", Map.class);
     assertThat(((Map<?, ?>) advice.get("ladderAdvice")).get("value")).isEqualTo("graduate");
     submit("maya", minasDecision, Map.of("graduationDecision", "graduate"));
     String milosDecision = taskOf("maya", cohort, "Task_DecideGraduation", "milo");
@@ -180,7 +180,7 @@ class MentoringIT extends RunningApplication {
   }
 
   private String taskOf(String user, String processInstanceId, String taskKey, String mentee) {
-    List<Map<String, Object>> found = tasks(user, "processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + taskKey)
+    List<Map<String, Object>> found = restTasks(user, "processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + taskKey)
         .stream().filter(t -> t.get("name").toString().contains(": " + mentee + " ")).toList();
     assertThat(found).as("%s's %s for %s", user, taskKey, mentee).hasSize(1);
     return found.get(0).get("id").toString();
@@ -195,21 +195,5 @@ class MentoringIT extends RunningApplication {
     Map<String, Object> variables = new HashMap<>();
     values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
     return variables;
-  }
-
-  private List<Map<String, Object>> tasks(String user, String query) {
-    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task?" + query, HttpMethod.GET, null,
-        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> get(String user, String path, Class<Map> type) {
-    return (Map<String, Object>) getAs(user, path, type);
-  }
-
-  private <T> T getAs(String user, String path, Class<T> type) {
-    ResponseEntity<T> response = rest.withBasicAuth(user, "demo").getForEntity(path, type);
-    assertThat(response.getStatusCode()).as("GET %s as %s", path, user).isEqualTo(HttpStatus.OK);
-    return response.getBody();
   }
 }

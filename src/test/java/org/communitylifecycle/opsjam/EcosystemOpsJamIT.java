@@ -11,36 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.communitylifecycle.testsupport.TestDatabase;
+import org.communitylifecycle.testsupport.RunningApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The ops jam in the whole application, through the REST API as Tasklist uses it: Camunda Forms'
  * lists arrive as Json variables. Jobs do not run by themselves: the test runs the jam-day timer.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("demo")
-class EcosystemOpsJamIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.Connection db = TestDatabase.get();
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::user);
-    registry.add("spring.datasource.password", db::password);
-  }
+class EcosystemOpsJamIT extends RunningApplication {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,12 +33,12 @@ class EcosystemOpsJamIT {
 
   @Test
   void theDemoJamWaitsForInesWithIvansInputAndAlicesRequestInTheBacklog() {
-    List<Map<String, Object>> ines = tasks("ines", "assignee=ines&processInstanceBusinessKey=sourcecred-ecosystems");
+    List<Map<String, Object>> ines = restTasks("ines", "assignee=ines&processInstanceBusinessKey=sourcecred-ecosystems");
     assertThat(ines).extracting(t -> t.get("name"))
         .containsExactly("Share workflow, pain points and wishlist (SourceCred Ecosystems)");
-    Map<?, ?> form = get("ines", "/engine-rest/task/" + ines.get(0).get("id") + "/deployed-form", Map.class);
+    Map<?, ?> form = restGet("ines", "/engine-rest/task/" + ines.get(0).get("id") + "/deployed-form", Map.class);
     assertThat(form.get("id")).isEqualTo("ops-jam-instance-input");
-    assertThat(tasks("ivan", "assignee=ivan&processInstanceBusinessKey=sourcecred-ecosystems")).isEmpty();
+    assertThat(restTasks("ivan", "assignee=ivan&processInstanceBusinessKey=sourcecred-ecosystems")).isEmpty();
 
     assertThat(jams.find("sourcecred-ecosystems").get().phase()).isEqualTo(OpsJams.COLLECTING);
     assertThat(items.list("sourcecred-ecosystems"))
@@ -133,7 +115,7 @@ class EcosystemOpsJamIT {
     assertThat(Theme.of(items.list(key))).first()
         .extracting(Theme::tag, Theme::instanceManagers, Theme::crossInstance)
         .containsExactly("identity-management", 2, true);
-    assertThat(tasks("paula", "assignee=paula&processInstanceBusinessKey=" + key))
+    assertThat(restTasks("paula", "assignee=paula&processInstanceBusinessKey=" + key))
         .extracting(t -> t.get("taskDefinitionKey")).containsExactly("Task_RecordFollowUpMeeting");
   }
 
@@ -147,7 +129,7 @@ class EcosystemOpsJamIT {
   // --- helpers ---
 
   private Map<?, ?> formVariable(String user, String taskId, String name) {
-    Map<?, ?> found = get(user, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", Map.class);
+    Map<?, ?> found = restGet(user, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", Map.class);
     return (Map<?, ?>) found.get(name);
   }
 
@@ -185,19 +167,8 @@ class EcosystemOpsJamIT {
 
   private String task(String user, String jamKey, String taskKey) {
     List<Map<String, Object>> found =
-        tasks(user, "assignee=" + user + "&processInstanceBusinessKey=" + jamKey + "&taskDefinitionKey=" + taskKey);
+        restTasks(user, "assignee=" + user + "&processInstanceBusinessKey=" + jamKey + "&taskDefinitionKey=" + taskKey);
     assertThat(found).as("%s's %s in %s", user, taskKey, jamKey).hasSize(1);
     return found.get(0).get("id").toString();
-  }
-
-  private List<Map<String, Object>> tasks(String user, String query) {
-    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task?" + query, HttpMethod.GET, null,
-        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
-  }
-
-  private <T> T get(String user, String path, Class<T> type) {
-    ResponseEntity<T> response = rest.withBasicAuth(user, "demo").getForEntity(path, type);
-    assertThat(response.getStatusCode()).as("GET %s as %s", path, user).isEqualTo(HttpStatus.OK);
-    return response.getBody();
   }
 }

@@ -1,6 +1,16 @@
 package org.communitylifecycle.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 public abstract class RunningApplication {
 
+  @Autowired private TestRestTemplate demoRest;
+
   @DynamicPropertySource
   static void databaseAndMail(DynamicPropertyRegistry registry) {
     TestDatabase.Connection db = TestDatabase.forSpring();
@@ -30,5 +42,18 @@ public abstract class RunningApplication {
     registry.add("spring.datasource.password", db::password);
     registry.add("spring.mail.host", TestSmtp::host);
     registry.add("spring.mail.port", TestSmtp::port);
+  }
+
+  /** The tasks the REST API lists for the query, asked as the demo user (password "demo"). */
+  protected List<Map<String, Object>> restTasks(String user, String query) {
+    return demoRest.withBasicAuth(user, "demo").exchange("/engine-rest/task?" + query, HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+  }
+
+  /** GETs the path as the demo user (password "demo"), which must answer 200. */
+  protected <T> T restGet(String user, String path, Class<T> type) {
+    ResponseEntity<T> response = demoRest.withBasicAuth(user, "demo").getForEntity(path, type);
+    assertThat(response.getStatusCode()).as("GET %s as %s", path, user).isEqualTo(HttpStatus.OK);
+    return response.getBody();
   }
 }
