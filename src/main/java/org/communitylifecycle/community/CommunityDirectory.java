@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.communitylifecycle.identity.Teams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,12 +66,15 @@ public class CommunityDirectory {
 
   /**
    * Whether a user may read a community's data, which includes personal data of its
-   * contributors: its activator and liaison, and the portfolio groups.
+   * contributors: the members of its teams (as the engine's groups say, so that Admin's changes
+   * count at once) and the portfolio groups.
    */
   public boolean mayRead(String userId, Collection<String> groupIds, Community community) {
-    if (groupIds.stream().anyMatch(PORTFOLIO_GROUPS::contains)) {
-      return true;
+    if (userId == null) {
+      return false;
     }
-    return userId != null && (userId.equals(community.activator()) || userId.equals(community.liaison()));
+    return groupIds.stream().anyMatch(PORTFOLIO_GROUPS::contains)
+        || groupIds.contains(Teams.Kind.ACTIVATORS.groupId(community.key()))
+        || groupIds.contains(Teams.Kind.LIAISONS.groupId(community.key()));
   }
 }

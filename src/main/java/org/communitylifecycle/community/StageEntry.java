@@ -3,6 +3,7 @@ package org.communitylifecycle.community;
 import static org.communitylifecycle.community.CommunityVariables.*;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,11 +12,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.Teams;
 import org.springframework.stereotype.Component;
 
 /**
  * Start listener of a stage: checks the community's name, activator and liaison, keys the
- * instance by the community's slug, refuses a second running instance with that key, and records
+ * instance by the community's slug, makes sure the community's two teams hold them, refuses a second running instance with that key, and records
  * the community's current stage in the {@link CommunityDirectory}.
  */
 @Component("stageEntry")
@@ -87,6 +89,10 @@ public class StageEntry {
     execution.setVariable(COMMUNITY_KEY, key);
     execution.setVariable(ACTIVATOR, activator);
     execution.setVariable(LIAISON, liaison);
+    // The community's people see and act on its work; the admin may add more in Admin.
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    execution.setVariable(ACTIVATOR_TEAM, Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name, List.of(activator)));
+    execution.setVariable(LIAISON_TEAM, Teams.ensure(identity, Teams.Kind.LIAISONS, key, name, List.of(liaison)));
     return key;
   }
 

@@ -13,6 +13,7 @@ import org.communitylifecycle.contributor.ContributorViews.ImportResult;
 import org.communitylifecycle.contributor.ContributorViews.Recorded;
 import org.communitylifecycle.contributor.ContributorViews.Summary;
 import org.communitylifecycle.identity.ApiCaller;
+import org.communitylifecycle.identity.Teams;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,7 +148,8 @@ class ContributorController {
     Community community = contributors.community(communityKey);
     if (!directory.mayRead(caller.userId(), caller.groupIds(), community)) {
       throw new Forbidden("'" + caller.userId() + "' may not see the contributors of '" + communityKey
-          + "': they are personal data, open to the community's activator and liaison and to the groups "
+          + "': they are personal data, open to the community's teams (the groups " + Teams.Kind.ACTIVATORS.groupId(communityKey) + " and "
+          + Teams.Kind.LIAISONS.groupId(communityKey) + ") and to the groups "
           + String.join(", ", CommunityDirectory.PORTFOLIO_GROUPS));
     }
   }

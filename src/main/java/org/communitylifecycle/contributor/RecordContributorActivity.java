@@ -48,8 +48,8 @@ public class RecordContributorActivity {
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
     if (user == null || !directory.mayRead(user.getUserId(), groups, community)) {
-      throw new InvalidInputException("Only the activator and the liaison of '" + communityKey
-          + "' and the groups " + String.join(", ", CommunityDirectory.PORTFOLIO_GROUPS)
+      throw new InvalidInputException("Only the activators and liaisons of '" + communityKey
+          + "' (its team groups) and the groups " + String.join(", ", CommunityDirectory.PORTFOLIO_GROUPS)
           + " may record its contributors' activity");
     }
     Recorded recorded;

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -85,7 +86,9 @@ class AccessSeeding implements ApplicationRunner {
     for (String group : List.of(Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)) {
       grant(group, APPLICATION, TASKLIST, ACCESS);
       grant(group, APPLICATION, COCKPIT, ACCESS);
-      grant(group, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+      grant(group, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE);
       grant(group, PROCESS_INSTANCE, ANY, READ);
       grant(group, TASK, ANY, READ);
       grant(group, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
@@ -111,11 +114,13 @@ class AccessSeeding implements ApplicationRunner {
     }
     grant(Groups.ACTIVATORS, PROCESS_DEFINITION, COMMUNITY_OF_PRACTICE_MATURITY, READ);
 
-    // Designers look at their models running in Cockpit and deploy new versions.
+    // Designers look at their models running in Cockpit and deploy new versions: models and counts,
+    // not people's data (no variable, task or history permission; see the variable settings).
     grant(Groups.PROCESS_DESIGNERS, APPLICATION, COCKPIT, ACCESS);
     grant(Groups.PROCESS_DESIGNERS, APPLICATION, TASKLIST, ACCESS);
     grant(Groups.PROCESS_DESIGNERS, DEPLOYMENT, ANY, CREATE, READ);
-    grant(Groups.PROCESS_DESIGNERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.PROCESS_DESIGNERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE);
+    revoke(Groups.PROCESS_DESIGNERS, PROCESS_DEFINITION, ANY, READ_HISTORY);
     grant(Groups.PROCESS_DESIGNERS, PROCESS_INSTANCE, ANY, READ);
     grant(Groups.PROCESS_DESIGNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
     grant(Groups.PROCESS_DESIGNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
@@ -189,6 +194,32 @@ class AccessSeeding implements ApplicationRunner {
     }
     if (changed) {
       authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  /** Takes back what earlier versions granted and the current roles no longer include. */
+  private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (authorization == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+      log.info("Revoked {} on {} {} from {}", List.of(permissions), resource.resourceName(), resourceId, group);
     }
   }
 

@@ -2,6 +2,7 @@ package org.communitylifecycle.practice;
 
 import static org.communitylifecycle.practice.PracticeVariables.*;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.Teams;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +84,10 @@ public class PracticeEntry {
     execution.setVariable(COMMUNITY_NAME, name);
     execution.setVariable(COMMUNITY_KEY, key);
     execution.setVariable(LIAISON, liaison);
+    // A community of practice shares the community's teams: its activators self-assess, its liaisons review.
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    execution.setVariable(ACTIVATOR_TEAM, Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name, List.of()));
+    execution.setVariable(LIAISON_TEAM, Teams.ensure(identity, Teams.Kind.LIAISONS, key, name, List.of(liaison)));
     execution.setVariable(ASSESSMENT_INTERVAL, interval);
     execution.setVariable(ASSESSMENT_DUE, ClockUtil.getCurrentTime());
     execution.setVariable(REASSESSMENT, false);

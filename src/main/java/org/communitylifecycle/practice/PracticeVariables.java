@@ -6,6 +6,10 @@ public final class PracticeVariables {
   public static final String COMMUNITY_NAME = "communityName";
   public static final String COMMUNITY_KEY = "communityKey";
   public static final String LIAISON = "liaison";
+  /** The community's activators' group: with community leads, who self-assess. */
+  public static final String ACTIVATOR_TEAM = "activatorTeam";
+  /** The community's liaisons' group: who may review an assessment. */
+  public static final String LIAISON_TEAM = "liaisonTeam";
   public static final String ASSESSMENT_INTERVAL = "assessmentInterval";
   /** When the current or next self-assessment is due: the timer waits for it. */
   public static final String ASSESSMENT_DUE = "assessmentDue";
