@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of a stage: checks the community's name, activator and liaison, keys the
- * instance by the community's slug, makes sure the community's two teams hold them, refuses a second running instance with that key, and records
- * the community's current stage in the {@link CommunityDirectory}.
+ * instance by the community's slug, refuses a second running instance with that key, records
+ * the community's current stage in the {@link CommunityDirectory}, and makes sure the community's
+ * two teams ({@link Teams}) hold its activator and liaison.
  */
 @Component("stageEntry")
 public class StageEntry {
@@ -40,6 +41,13 @@ public class StageEntry {
     execution.setVariable(STAGE_NAME, stage.getName());
     execution.setVariable(STAGE_ENTERED_AT, now);
     execution.setVariable(STAGE_REVIEW_INTERVAL, properties.reviewInterval());
+    // The community's people see and act on its work; the admin may add more in Admin.
+    String name = (String) execution.getVariable(COMMUNITY_NAME);
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    execution.setVariable(ACTIVATOR_TEAM, Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name,
+        List.of((String) execution.getVariable(ACTIVATOR))));
+    execution.setVariable(LIAISON_TEAM, Teams.ensure(identity, Teams.Kind.LIAISONS, key, name,
+        List.of((String) execution.getVariable(LIAISON))));
     directory.enterStage(key, (String) execution.getVariable(COMMUNITY_NAME), (String) execution.getVariable(ACTIVATOR),
         (String) execution.getVariable(LIAISON), stage.getKey());
   }
@@ -89,10 +97,6 @@ public class StageEntry {
     execution.setVariable(COMMUNITY_KEY, key);
     execution.setVariable(ACTIVATOR, activator);
     execution.setVariable(LIAISON, liaison);
-    // The community's people see and act on its work; the admin may add more in Admin.
-    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    execution.setVariable(ACTIVATOR_TEAM, Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name, List.of(activator)));
-    execution.setVariable(LIAISON_TEAM, Teams.ensure(identity, Teams.Kind.LIAISONS, key, name, List.of(liaison)));
     return key;
   }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.Teams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,9 +35,15 @@ public class AssessmentRecords {
   /** One community of practice. */
   public record PracticeCommunity(String key, String name, String liaison, String assessmentInterval) {
 
-    /** Its liaison and the reader groups may read its assessments. */
+    /** Its liaison, its teams' members and the reader groups may read its assessments. */
     public boolean mayBeReadBy(String userId, Collection<String> groupIds) {
-      return (userId != null && userId.equals(liaison)) || readsEveryCommunity(groupIds);
+      if (userId == null) {
+        return false;
+      }
+      return userId.equals(liaison)
+          || readsEveryCommunity(groupIds)
+          || groupIds != null && (groupIds.contains(Teams.Kind.ACTIVATORS.groupId(key))
+              || groupIds.contains(Teams.Kind.LIAISONS.groupId(key)));
     }
   }
 

@@ -64,7 +64,8 @@ class RecordContributorActivityTest {
         new TierDecision(processEngine.getDecisionService(), processEngine.getIdentityService()),
         new ContributorProperties("P12M", 100), TODAY);
     Mocks.register("recordContributorActivity", new RecordContributorActivity(service, directory));
-    processEngine.getIdentityService().setAuthentication("alice", List.of("activators"));
+    // The engine's identity service gives a user their team groups; this test names them itself.
+    processEngine.getIdentityService().setAuthentication("alice", List.of("activators", "activators-" + community));
   }
 
   @AfterEach
@@ -141,12 +142,12 @@ class RecordContributorActivityTest {
 
   @Test
   void anActivatorOfAnotherCommunityIsRefused() {
-    processEngine.getIdentityService().setAuthentication("erin", List.of("activators"));
+    processEngine.getIdentityService().setAuthentication("erin", List.of("activators", "activators-another-community"));
 
     assertThatThrownBy(() -> start(form("kiki", "2026-02-20", "support")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Only the activator and the liaison of '" + community
-            + "' and the groups cbt-liaisons, community-leads, camunda-admin may record its contributors' activity");
+        .hasMessage("Only the activators and liaisons of '" + community
+            + "' (its team groups) and the groups cbt-liaisons, community-leads, camunda-admin may record its contributors' activity");
     Assertions.assertThat(count("cl_contributor")).isZero();
   }
 

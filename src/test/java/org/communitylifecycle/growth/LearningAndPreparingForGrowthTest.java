@@ -73,7 +73,7 @@ class LearningAndPreparingForGrowthTest {
 
     assertThat(stage).isWaitingAt("Task_ReviewStageExit");
     Task review = driver.reviewTask(SUMO);
-    Assertions.assertThat(driver.candidateGroups(review)).containsExactly("cbt-liaisons");
+    Assertions.assertThat(driver.candidateGroups(review)).containsExactly("liaisons-" + SUMO);
     assertThat(review).isAssignedTo("bob").hasName("Review stage exit: Learning and preparing for growth (SUMO Community)");
     assertThat(stage).variables()
         .containsEntry("identifyGapsOutcome", "accepted")
@@ -258,9 +258,9 @@ class LearningAndPreparingForGrowthTest {
         .containsEntry("milestoneName", "Create or connect to systems that measure progress in pathways")
         .containsEntry("deliverable", "Documentation and a contribution dashboard")
         .containsEntry("responsibleUser", "alice")
-        .containsEntry("responsibleGroup", "activators")
+        .containsEntry("responsibleGroup", "activators-" + SUMO)
         .containsEntry("supportUser", "bob")
-        .containsEntry("supportGroup", "cbt-liaisons,community-leads")
+        .containsEntry("supportGroup", "liaisons-" + SUMO + ",community-leads")
         .containsEntry("stage", STAGE);
   }
 

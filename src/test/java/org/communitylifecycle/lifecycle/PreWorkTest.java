@@ -64,7 +64,7 @@ class PreWorkTest {
         .containsEntry("exitCriteriaMeasuredOn", "2026-03-22");
     Task review = driver.reviewTask(KEY);
     assertThat(review).isAssignedTo("bob").hasName("Review stage exit: Pre-work (Firefox Nightly Testers)");
-    Assertions.assertThat(driver.candidateGroups(review)).containsExactly("cbt-liaisons");
+    Assertions.assertThat(driver.candidateGroups(review)).containsExactly("liaisons-" + KEY);
     driver.review(KEY, "advance", null);
 
     assertThat(stage).hasPassed("EndEvent_StageCompleted").isEnded();
@@ -128,8 +128,8 @@ class PreWorkTest {
     Assertions.assertThat(taskService().getVariables(commitment.getId()))
         .containsEntry("milestoneName", "Commit to work with a CBT partner")
         .containsEntry("deliverable", "The activator's commitment, agreed with the CBT partner: time, scope and check-ins")
-        .containsEntry("responsibleUser", "alice").containsEntry("responsibleGroup", "activators")
-        .containsEntry("supportUser", "bob").containsEntry("supportGroup", "cbt-liaisons")
+        .containsEntry("responsibleUser", "alice").containsEntry("responsibleGroup", "activators-" + KEY)
+        .containsEntry("supportUser", "bob").containsEntry("supportGroup", "liaisons-" + KEY)
         .containsEntry("stage", STAGE);
     Assertions.assertThat(List.of(driver.deliverTask(KEY, "attendWorkshop"), driver.deliverTask(KEY, "understandLifecycle")))
         .extracting(t -> taskService().getVariable(t.getId(), "milestoneName"))

@@ -95,7 +95,7 @@ class ScalingTest {
     Assertions.assertThat(taskService().getVariables(mentoring.getId()))
         .containsEntry("milestoneName", "Recruit and mentor new core members")
         .containsEntry("deliverable", "Documentation of the mentoring of new core members: who mentors whom, and how far they are")
-        .containsEntry("responsibleGroup", "activators").containsEntry("supportGroup", "cbt-liaisons")
+        .containsEntry("responsibleGroup", "activators-" + KEY).containsEntry("supportGroup", "liaisons-" + KEY)
         .containsEntry("stage", STAGE);
   }
 }

@@ -69,8 +69,10 @@ class StageHistoryControllerTest {
   }
 
   @Test
-  void theCommunitysActivatorAndThePortfolioGroupsMayRead() {
-    identity.setAuthentication("alice", List.of("activators"));
+  void theCommunitysTeamsAndThePortfolioGroupsMayRead() {
+    identity.setAuthentication("alice", List.of("activators", "activators-" + KEY));
+    assertThat(controller.stages(KEY)).hasSize(2);
+    identity.setAuthentication("bob", List.of("liaisons-" + KEY));
     assertThat(controller.stages(KEY)).hasSize(2);
     identity.setAuthentication("dave", List.of("community-leads"));
     assertThat(controller.stages(KEY)).hasSize(2);

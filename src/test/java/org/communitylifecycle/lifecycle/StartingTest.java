@@ -97,8 +97,8 @@ class StartingTest {
     Assertions.assertThat(taskService().getVariables(pathway.getId()))
         .containsEntry("milestoneName", "Build the contribution pathway with the CBT partner")
         .containsEntry("deliverable", "Documentation of the pathway, with the people assigned to manage incoming contributors")
-        .containsEntry("responsibleGroup", "activators").containsEntry("supportUser", "bob")
-        .containsEntry("supportGroup", "cbt-liaisons").containsEntry("stage", STAGE);
+        .containsEntry("responsibleGroup", "activators-" + KEY).containsEntry("supportUser", "bob")
+        .containsEntry("supportGroup", "liaisons-" + KEY).containsEntry("stage", STAGE);
     Assertions.assertThat(taskService().getVariable(driver.deliverTask(KEY, "connectToFunnel").getId(), "deliverable"))
         .isEqualTo("A link to the pathway from a major funnel, such as the get-involved page or a newsletter");
   }

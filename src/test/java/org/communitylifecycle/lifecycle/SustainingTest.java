@@ -100,7 +100,7 @@ class SustainingTest {
     Assertions.assertThat(taskService().getVariables(momentum.getId()))
         .containsEntry("milestoneName", "Keep momentum")
         .containsEntry("deliverable", "A case study of the community: what worked, and how its pathways were optimised from data")
-        .containsEntry("supportGroup", "cbt-liaisons").containsEntry("stage", STAGE);
+        .containsEntry("supportGroup", "liaisons-" + KEY).containsEntry("stage", STAGE);
     Assertions.assertThat(taskService().getVariable(driver.deliverTask(KEY, "retainKeyContributors").getId(), "milestoneName"))
         .isEqualTo("Retain key contributors");
   }

@@ -24,7 +24,14 @@ class AssessmentRecordsAccessTest {
   }
 
   @Test
+  void itsTeamsMayReadIt() {
+    assertThat(KBW.mayBeReadBy("alice", List.of("activators", "activators-" + KBW.key()))).isTrue();
+    assertThat(KBW.mayBeReadBy("frank", List.of("liaisons-" + KBW.key()))).isTrue();
+  }
+
+  @Test
   void activatorsDesignersAndStrangersMayNot() {
+    assertThat(KBW.mayBeReadBy("alice", List.of("activators", "activators-another-community"))).isFalse();
     assertThat(KBW.mayBeReadBy("alice", List.of("activators"))).isFalse();
     assertThat(KBW.mayBeReadBy("carol", List.of("process-designers"))).isFalse();
     assertThat(KBW.mayBeReadBy(null, null)).isFalse();

@@ -156,10 +156,12 @@ class CommunityOfPracticeIT extends RunningApplication {
     assertThat(start("carol", "Badge Wiki", "bob").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     assertThat(start("bob", "Badge Wiki", "bob").getStatusCode()).as("liaisons may").isEqualTo(HttpStatus.OK);
+    // The practice's own activators self-assess: its team, which Admin fills.
+    identity.createMembership("alice", "activators-badge-wiki");
     String selfAssess = task("alice", "Task_SelfAssessMaturity", "badge-wiki");
     List<String> candidates = tasks.getIdentityLinksForTask(selfAssess).stream()
         .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
-    assertThat(candidates).containsExactlyInAnyOrder("community-leads", "activators");
+    assertThat(candidates).containsExactlyInAnyOrder("community-leads", "activators-badge-wiki");
   }
 
   @Test

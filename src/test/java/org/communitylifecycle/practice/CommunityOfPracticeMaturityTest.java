@@ -75,13 +75,13 @@ class CommunityOfPracticeMaturityTest {
     assertThat(practice).isWaitingAt("Task_SelfAssessMaturity");
     Task selfAssess = taskAt("Task_SelfAssessMaturity");
     assertThat(selfAssess).hasName("Self-assess maturity (Keep Badges Weird)").isNotAssigned();
-    Assertions.assertThat(candidateGroups(selfAssess)).containsExactlyInAnyOrder("community-leads", "activators");
+    Assertions.assertThat(candidateGroups(selfAssess)).containsExactlyInAnyOrder("community-leads", "activators-keep-badges-weird");
     later(Duration.ofDays(1));
     selfAssess("dave", GATHER, "Weekly calls and a lively Slack");
 
     assertThat(practice).isWaitingAt("Task_ReviewMaturityAssessment");
     assertThat(taskAt("Task_ReviewMaturityAssessment")).isAssignedTo("bob").hasName("Review maturity assessment (Keep Badges Weird)");
-    Assertions.assertThat(candidateGroups(taskAt("Task_ReviewMaturityAssessment"))).containsExactly("cbt-liaisons");
+    Assertions.assertThat(candidateGroups(taskAt("Task_ReviewMaturityAssessment"))).containsExactly("liaisons-keep-badges-weird");
     assertThat(practice).variables()
         .containsEntry("gatherA", 3).containsEntry("gatherB", 2).containsEntry("dispatchA", 1).containsEntry("systemsChangeC", 0)
         .containsEntry("stepReached", "Gather").containsEntry("stepNumber", 1)
