@@ -25,12 +25,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts a lifecycle for five sample communities, each entered at a different stage some days
- * ago, once ever per community: alice is their activator and bob their liaison.
+ * ago, once ever per community. bob is their liaison; alice activates three of them and bart the
+ * other two, so each activator's Tasklist shows their own communities' work only.
  *
  * <p>The samples are played with the engine clock set back to the days they happened, so that the
  * history the liaisons' dashboard reads has real durations: in SUMO Community one milestone is
  * done and the gaps milestone went through a round of changes and now waits on bob's review; MDN
- * Localization stalled, bob nudged alice, and it is still stalled. Steps whose stall timers fell
+ * Localization stalled, bob nudged bart, and it is still stalled. Steps whose stall timers fell
  * due in the past escalate as soon as the job executor starts, which Spring Boot does only after
  * these runners.
  */
@@ -41,16 +42,16 @@ class DemoCommunity implements ApplicationRunner {
 
   static final String LIFECYCLE = "community-lifecycle";
 
-  /** A sample community, the stage it enters at and how many days ago it did. */
-  record Sample(String key, String name, LifecycleStage stage, int enteredDaysAgo) {}
+  /** A sample community, its activator, the stage it enters at and how many days ago it did. */
+  record Sample(String key, String name, String activator, LifecycleStage stage, int enteredDaysAgo) {}
 
   static final List<Sample> SAMPLES =
       List.of(
-          new Sample("firefox-nightly-testers", "Firefox Nightly Testers", LifecycleStage.PRE_WORK, 5),
-          new Sample("mozfest-volunteers", "MozFest Volunteers", LifecycleStage.STARTING, 18),
-          new Sample("sumo-community", "SUMO Community", LifecycleStage.LEARNING_AND_PREPARING_FOR_GROWTH, 34),
-          new Sample("common-voice-kenya", "Common Voice Kenya", LifecycleStage.SCALING, 8),
-          new Sample("mdn-localization", "MDN Localization", LifecycleStage.SUSTAINING, 45));
+          new Sample("firefox-nightly-testers", "Firefox Nightly Testers", "alice", LifecycleStage.PRE_WORK, 5),
+          new Sample("mozfest-volunteers", "MozFest Volunteers", "alice", LifecycleStage.STARTING, 18),
+          new Sample("sumo-community", "SUMO Community", "alice", LifecycleStage.LEARNING_AND_PREPARING_FOR_GROWTH, 34),
+          new Sample("common-voice-kenya", "Common Voice Kenya", "bart", LifecycleStage.SCALING, 8),
+          new Sample("mdn-localization", "MDN Localization", "bart", LifecycleStage.SUSTAINING, 45));
   static final String SUMO = "sumo-community";
   static final String MDN = "mdn-localization";
   static final String COMMON_VOICE = "common-voice-kenya";
@@ -99,31 +100,31 @@ class DemoCommunity implements ApplicationRunner {
     Instant entered = now.minus(Duration.ofDays(sample.enteredDaysAgo()));
     setClock(entered);
     runtime.startProcessInstanceByKey(LIFECYCLE, Map.of(
-        "communityName", sample.name(), "activator", "alice", "liaison", "bob", "entryStage", sample.stage().key()));
+        "communityName", sample.name(), "activator", sample.activator(), "liaison", "bob", "entryStage", sample.stage().key()));
     switch (sample.key()) {
       case SUMO -> {
         setClock(now.minus(Duration.ofDays(30)));
-        deliver(SUMO, "identifyLibrarian", "https://wiki.example.org/sumo/librarian",
+        deliver(sample, "identifyLibrarian", "https://wiki.example.org/sumo/librarian",
             "Rosana keeps the SUMO knowledge base index and the decision log.", null);
         setClock(now.minus(Duration.ofDays(28)));
         review(SUMO, "identifyLibrarian", null);
         setClock(now.minus(Duration.ofDays(25)));
-        deliverGaps();
+        deliverGaps(sample);
         setClock(now.minus(Duration.ofDays(22)));
         review(SUMO, "identifyGaps", "Please say which gaps block newcomers first, so we can order the fixes.");
         setClock(now.minus(Duration.ofDays(16)));
-        deliverGaps();
+        deliverGaps(sample);
       }
       case MDN -> {
-        // keepMomentum stalled after 14 days; bob nudged alice the next day, and it stalled again.
+        // keepMomentum stalled after 14 days; bob nudged bart the next day, and it stalled again.
         setClock(entered.plus(Duration.ofDays(14)).plusSeconds(60));
         fireStallTimer(MDN, "keepMomentum");
         setClock(entered.plus(Duration.ofDays(15)));
-        followUp(MDN, "keepMomentum", "Asked alice on Matrix; she is back from leave next week.");
+        followUp(MDN, "keepMomentum", "Asked bart on Matrix; he is back from leave next week.");
       }
       case COMMON_VOICE -> {
         setClock(now.minus(Duration.ofDays(2)));
-        deliver(COMMON_VOICE, "recruitCoreMembers", "https://wiki.example.org/common-voice-kenya/core",
+        deliver(sample, "recruitCoreMembers", "https://wiki.example.org/common-voice-kenya/core",
             "Six validators from the Nairobi sprint agreed to join the core team.", null);
       }
       default -> {
@@ -132,19 +133,19 @@ class DemoCommunity implements ApplicationRunner {
     }
   }
 
-  private void deliverGaps() {
-    deliver(SUMO, "identifyGaps", "https://wiki.example.org/sumo/pathway-gaps",
+  private void deliverGaps(Sample sumo) {
+    deliver(sumo, "identifyGaps", "https://wiki.example.org/sumo/pathway-gaps",
         "Walked the contributor pathway with five newcomers. Gaps: no mentor hand-off after the first answer, locale teams invisible from the get-involved page.",
         "kiki (SUMO locale lead)");
   }
 
-  private void deliver(String community, String milestone, String url, String summary, String delegatedTo) {
-    Task task = task(community, milestone, "Task_DeliverMilestone");
+  private void deliver(Sample community, String milestone, String url, String summary, String delegatedTo) {
+    Task task = task(community.key(), milestone, "Task_DeliverMilestone");
     Map<String, Object> answers = new java.util.HashMap<>(Map.of("deliverableUrl", url, "deliverableSummary", summary));
     if (delegatedTo != null) {
       answers.put("delegatedTo", delegatedTo);
     }
-    as("alice", () -> tasks.complete(task.getId(), answers));
+    as(community.activator(), () -> tasks.complete(task.getId(), answers));
   }
 
   /** bob accepts, or requests the given changes. */

@@ -49,7 +49,9 @@ class DemoContributors implements ApplicationRunner {
 
   private void seed(String key, String name, String stage, Rows rows) {
     if (directory.find(key).isEmpty()) {
-      directory.enterStage(key, name, "alice", "bob", stage);
+      String activator = DemoCommunity.SAMPLES.stream().filter(s -> s.key().equals(key))
+          .map(DemoCommunity.Sample::activator).findFirst().orElse("alice");
+      directory.enterStage(key, name, activator, "bob", stage);
     }
     if (contributors.hasContributors(key)) {
       return;

@@ -31,6 +31,7 @@ class DemoUsers implements ApplicationRunner {
   private static final List<DemoUser> USERS =
       List.of(
           new DemoUser("alice", "Alice", "Activator", Groups.ACTIVATORS),
+          new DemoUser("bart", "Bart", "Activator", Groups.ACTIVATORS),
           new DemoUser("bob", "Bob", "Liaison", Groups.CBT_LIAISONS),
           new DemoUser("carol", "Carol", "Designer", Groups.PROCESS_DESIGNERS),
           new DemoUser("dave", "Dave", "Lead", Groups.COMMUNITY_LEADS),
