@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.communitylifecycle.community.CommunityDirectory;
+import org.communitylifecycle.identity.Teams;
 import org.communitylifecycle.testsupport.RunningApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,9 @@ class ContributorsIT extends RunningApplication {
       if (directory.find(key).isEmpty()) {
         directory.enterStage(key, "IT " + key, "alice", "bob", "learning-and-preparing-for-growth");
       }
+      // Not started through a stage, so the test forms the community's teams itself.
+      Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, "IT " + key, List.of("alice"));
+      Teams.ensure(identity, Teams.Kind.LIAISONS, key, "IT " + key, List.of("bob"));
     }
     if (identity.createUserQuery().userId("erin").count() == 0) {
       User erin = identity.newUser("erin");

@@ -101,7 +101,8 @@ class CommunityOfPracticeIT extends RunningApplication {
     assertThat(duplicate.getBody().get("message").toString())
         .contains("The community of practice 'open-recognition-alliance' is already being assessed");
 
-    // An activator self-assesses; the liaison asks for a re-assessment.
+    // An activator of its team self-assesses; the liaison asks for a re-assessment.
+    identity.createMembership("alice", "activators-" + ORA);
     String selfAssess = task("alice", "Task_SelfAssessMaturity");
     assertThat(submit("alice", selfAssess, answers(3, 3, 3, 2, 2, 2, 2, 2, 2, 0, 0, 0))).isEqualTo(HttpStatus.NO_CONTENT);
     String review = task("bob", "Task_ReviewMaturityAssessment");

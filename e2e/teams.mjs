@@ -1,0 +1,103 @@
+// Each activator sees only their own communities' work. In the demo alice activates Firefox
+// Nightly Testers, MozFest Volunteers and SUMO Community, and bart activates Common Voice Kenya and
+// MDN Localization. Each logs in to Tasklist; every task in every filter, on every page, must
+// belong to their own communities. A task id of the other's community, opened by URL, shows nothing.
+//
+//   cd e2e && npm ci && BASE_URL=http://localhost:8080 npm run -s teams
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE_URL, PASSWORD, createRun, launchChromium } from './support.mjs';
+
+const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots', 'teams');
+const TASKLIST = `${BASE_URL}/camunda/app/tasklist/`;
+const COMMUNITIES = {
+  alice: ['Firefox Nightly Testers', 'MozFest Volunteers', 'SUMO Community'],
+  bart: ['Common Voice Kenya', 'MDN Localization'],
+};
+
+let page;
+const { shot, settle, login, newPage, step, finish } = createRun({
+  shots: SHOTS,
+  page: () => page,
+  noise: [
+    [/\/camunda\/api\/admin\/auth\/user\/default$/, 404, 'session probe while logged out: Camunda webapp behaviour'],
+    [/\/camunda-welcome$/, 404, 'login page first-visit probe: Camunda webapp behaviour'],
+    [/\/engine-rest\/task\/[^/]+$/, 404, 'the other community\'s task, opened by URL: refused on purpose'],
+    [/\/camunda\/api\/engine\/engine\/default\/task\/[^/]+$/, 404, 'the other community\'s task, opened by URL: refused on purpose'],
+  ],
+});
+
+const browser = await launchChromium();
+
+/** The REST API as the user, from the test (HTTP Basic), for the facts the screens are checked against. */
+async function rest(user, pathAndQuery) {
+  const response = await fetch(`${BASE_URL}/engine-rest${pathAndQuery}`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}` },
+  });
+  if (!response.ok) throw new Error(`GET ${pathAndQuery} as ${user}: ${response.status}`);
+  return response.json();
+}
+
+/** The names of the tasks of every filter in the sidebar, over all their pages, and the filters' counts. */
+async function tasksInEveryFilter(p) {
+  await p.locator('.task-filters .task-filter').first().waitFor({ timeout: 15_000 });
+  const filters = (await p.locator('.task-filters .task-filter h4').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const names = [];
+  for (let i = 0; i < filters.length; i += 1) {
+    await p.locator('.task-filters .task-filter').nth(i).click();
+    await settle(p);
+    for (let pageNo = 0; pageNo < 20; pageNo += 1) {
+      names.push(...(await p.locator('ol.tasks-list li.task h4.task').allInnerTexts()).map((t) => t.trim()));
+      const next = p.locator('.tasks-list-pagination li:not(.disabled) a').filter({ hasText: /›|Next/ });
+      if ((await next.count()) === 0) break;
+      await next.first().click();
+      await settle(p);
+    }
+  }
+  return { filters, names };
+}
+
+/** Which communities the task names mention. */
+function communitiesIn(names) {
+  const all = Object.values(COMMUNITIES).flat();
+  return [...new Set(names.flatMap((n) => all.filter((c) => n.includes(`(${c})`))))].sort();
+}
+
+const seen = {};
+for (const [user, own] of Object.entries(COMMUNITIES)) {
+  const other = Object.entries(COMMUNITIES).find(([u]) => u !== user)[1];
+  await step(`${user} sees only the work of ${own.join(', ')}`, async () => {
+    const { context, page: p } = await newPage(browser);
+    page = p;
+    await login(p, TASKLIST, user);
+    const { filters, names } = await tasksInEveryFilter(p);
+    await p.locator('.task-filters .task-filter').first().click();
+    await settle(p);
+    await shot(p, `${user}-tasklist`);
+    seen[user] = { context, page: p };
+    const mentioned = communitiesIn(names);
+    const foreign = mentioned.filter((c) => other.includes(c));
+    if (names.length === 0) throw new Error(`${user} sees no tasks at all; filters: ${filters.join(', ')}`);
+    if (foreign.length) throw new Error(`${user} sees tasks of ${foreign.join(', ')}: ${names.join(' | ')}`);
+    const api = await rest(user, '/task?maxResults=500');
+    const apiForeign = communitiesIn(api.map((t) => t.name ?? '')).filter((c) => other.includes(c));
+    if (apiForeign.length) throw new Error(`the REST API shows ${user} tasks of ${apiForeign.join(', ')}`);
+    return `filters [${filters.join(', ')}]; ${names.length} task rows of ${mentioned.join(', ')}; REST: ${api.length} tasks`;
+  });
+}
+
+await step("bart opens one of alice's tasks by its URL and sees nothing", async () => {
+  const [aliceTask] = await rest('alice', '/task?assignee=alice&maxResults=1');
+  if (!aliceTask) throw new Error('alice has no task to try');
+  page = seen.bart.page;
+  await page.goto(`${TASKLIST}#/?task=${aliceTask.id}`, { waitUntil: 'domcontentloaded' });
+  await settle(page, 1500);
+  const details = (await page.locator('.task-details').innerText().catch(() => '')).trim();
+  await shot(page, 'bart-opens-alices-task');
+  if (details.includes(aliceTask.name)) throw new Error(`bart sees alice's task "${aliceTask.name}"`);
+  return `task "${aliceTask.name}" not shown; detail pane: "${details.slice(0, 120).replace(/\s+/g, ' ')}"`;
+});
+
+await browser.close();
+finish();
