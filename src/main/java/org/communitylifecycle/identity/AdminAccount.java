@@ -31,7 +31,7 @@ class AdminAccount implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    AdminPasswordGuard.check(properties.adminPassword());
+    PasswordGuard.check(PasswordGuard.ADMIN, properties.adminPassword());
     for (User user : identity.createUserQuery().list()) {
       if (DemoUsers.MARK_VALUE.equals(identity.getUserInfo(user.getId(), DemoUsers.MARK_KEY))) {
         identity.deleteUser(user.getId());

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Identity settings.
  *
  * @param adminUser id of the administrator account ensured at startup outside the demo profile
- * @param adminPassword its password, from ADMIN_PASSWORD; checked by {@link AdminPasswordGuard}
+ * @param adminPassword its password, from ADMIN_PASSWORD; checked by {@link PasswordGuard}
  * @param startableProcesses process keys activators may start from Tasklist; the stages run inside
  *     {@code community-lifecycle}, so it is the only one by default
  */

@@ -1,0 +1,2 @@
+/** What every HTTP answer carries: the security headers. */
+package org.communitylifecycle.web;
