@@ -18,6 +18,8 @@ public final class Teams {
 
   /** The group type that marks a team in Admin. */
   public static final String TYPE = "team";
+  /** The longest group id the engine stores (ACT_ID_GROUP.ID_). */
+  static final int MAX_ID_LENGTH = 64;
 
   /**
    * Which team: a community has two, its activators (who deliver) and its liaisons (who review),
@@ -38,12 +40,21 @@ public final class Teams {
       this.title = title;
     }
 
-    /** The team's group id, such as {@code activators-sumo-community}. */
+    /**
+     * The team's group id, such as {@code activators-sumo-community}. A key too long for the
+     * engine's group ids keeps its start and ends in a hash of the whole key, so that two long
+     * keys with the same start still make two teams.
+     */
     public String groupId(String key) {
       if (key == null || key.isBlank()) {
         throw new IllegalArgumentException("A team of " + title + " needs the key of what it works on");
       }
-      return prefix + "-" + key;
+      String id = prefix + "-" + key;
+      if (id.length() <= MAX_ID_LENGTH) {
+        return id;
+      }
+      String hash = String.format("-%08x", key.hashCode());
+      return id.substring(0, MAX_ID_LENGTH - hash.length()).replaceAll("-+$", "") + hash;
     }
   }
 
