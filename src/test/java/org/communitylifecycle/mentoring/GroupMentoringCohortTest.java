@@ -300,6 +300,16 @@ class GroupMentoringCohortTest {
     // Only the cohort's mentors see its tasks; a mentor outside its team who reaches one anyway may not act.
     assertThatThrownBy(() -> facilitate("mark", "Covering"))
         .hasMessage("Only the cohort's mentors (maya) can facilitate its standups");
+    // Whoever Admin adds to the cohort's team may cover.
+    processEngine.getIdentityService().createMembership("mark", TEAM);
+    processEngine.getIdentityService().setAuthentication("mark", List.of("mentors", TEAM));
+    try {
+      taskService().complete(task("Task_FacilitateStandup").getId(), Map.of("standupSummary", "Covering for maya"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    Assertions.assertThat(records.cohort("sig-apps-reviewers").orElseThrow().standups())
+        .extracting(StandupRecord::facilitatedBy).containsExactly("mark");
 
     Assertions.assertThat(records.cohort("sig-apps-reviewers").orElseThrow().mentees())
         .extracting(MenteeRecord::updatesPosted).containsExactly(0, 0);
