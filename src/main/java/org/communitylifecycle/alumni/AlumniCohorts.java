@@ -8,12 +8,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
+import org.communitylifecycle.identity.Teams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,10 @@ public class AlumniCohorts {
     this.invitations = invitations;
   }
 
-  /** Start listener: checks the start form, stores the residents, keys the instance by hub and cohort. */
+  /**
+   * Start listener: checks the start form, stores the residents, keys the instance by hub and
+   * cohort, and makes the host who opened it the cohort's team of hosts.
+   */
   public void open(DelegateExecution execution) {
     String hubName = requireName(execution, HUB_NAME, "the hub's name");
     String cohortName = requireName(execution, COHORT_NAME, "the cohort's name");
@@ -94,11 +99,22 @@ public class AlumniCohorts {
     execution.setVariable(COHORT_ID, cohortId);
     execution.setVariable(RESIDENCY_END_DATE, end.toString());
     execution.setVariable(RESIDENT_COUNT, residents.size());
-    execution.setVariable(HUB_HOST, startedBy(execution));
+    String host = startedBy(execution);
+    execution.setVariable(HUB_HOST, host);
+    execution.setVariable(HOST_TEAM, Teams.ensure(execution.getProcessEngineServices().getIdentityService(),
+        Teams.Kind.HUB_HOSTS, teamKey(hubKey, cohortKey), cohortName + " (" + hubName + ")", Stream.ofNullable(host).toList()));
     execution.setVariable(INVITATION_VALID_FOR, properties.invitationValidFor());
     execution.setVariable(REUNION_AFTER, properties.reunionAfter());
     execution.setVariable(INVITATIONS_DUE_AT, invitationsDue);
     execution.setVariable(REUNION_DUE_AT, reunionDue);
+  }
+
+  /**
+   * The key of a cohort's team: its hub's and its own slug, as in the business key, joined by a
+   * double dash (which no slug contains) since a group id has no slash.
+   */
+  static String teamKey(String hubKey, String cohortKey) {
+    return hubKey + "--" + cohortKey;
   }
 
   /**

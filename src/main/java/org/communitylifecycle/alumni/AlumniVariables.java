@@ -26,6 +26,11 @@ public final class AlumniVariables {
   public static final String COHORT_ID = "cohortId";
   public static final String RESIDENT_COUNT = "residentCount";
   public static final String HUB_HOST = "hubHost";
+  /**
+   * The group of the cohort's hub hosts ({@link org.communitylifecycle.identity.Teams}), first the
+   * host who opened it: the candidates of its tasks, so only they see the cohort's work.
+   */
+  public static final String HOST_TEAM = "hostTeam";
   public static final String INVITATION_VALID_FOR = "invitationValidFor";
   public static final String REUNION_AFTER = "reunionAfter";
   public static final String INVITATIONS_DUE_AT = "invitationsDueAt";

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * The team of one community or program instance: an engine group of type {@value #TYPE} whose
@@ -18,6 +17,8 @@ public final class Teams {
 
   /** The group type that marks a team in Admin. */
   public static final String TYPE = "team";
+  /** The longest group id the engine stores (ACT_ID_GROUP.ID_). */
+  static final int MAX_ID_LENGTH = 64;
 
   /**
    * Which team: a community has two, its activators (who deliver) and its liaisons (who review),
@@ -38,12 +39,21 @@ public final class Teams {
       this.title = title;
     }
 
-    /** The team's group id, such as {@code activators-sumo-community}. */
+    /**
+     * The team's group id, such as {@code activators-sumo-community}. A key too long for the
+     * engine's group ids keeps its start and ends in a hash of the whole key, so that two long
+     * keys with the same start still make two teams.
+     */
     public String groupId(String key) {
       if (key == null || key.isBlank()) {
         throw new IllegalArgumentException("A team of " + title + " needs the key of what it works on");
       }
-      return prefix + "-" + key;
+      String id = prefix + "-" + key;
+      if (id.length() <= MAX_ID_LENGTH) {
+        return id;
+      }
+      String hash = String.format("-%08x", key.hashCode());
+      return id.substring(0, MAX_ID_LENGTH - hash.length()).replaceAll("-+$", "") + hash;
     }
   }
 
@@ -54,18 +64,23 @@ public final class Teams {
    * admin's additions stay. Runs without the caller's authorizations: starting a community is what
    * entitles its starter to a team.
    *
+   * <p>Inside the engine (a start listener) the team is written in a transaction of its own: the
+   * engine's group and membership queries do not see what the current command has not flushed, so
+   * a second call in the same command (a lifecycle entering its first stage) would create the group
+   * twice. A start that fails afterwards leaves the team behind, which the next start reuses.
+   *
    * @return the team's group id
    */
   public static String ensure(IdentityService identity, Kind kind, String key, String name, Collection<String> members) {
     String groupId = kind.groupId(key);
-    CommandContext context = Context.getCommandContext();
-    if (context == null) {
+    if (Context.getCommandContext() == null) {
       add(identity, groupId, name + ": " + kind.title, members);
     } else {
-      context.runWithoutAuthorization(() -> {
-        add(identity, groupId, name + ": " + kind.title, members);
-        return null;
-      });
+      Context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew().execute(context ->
+          context.runWithoutAuthorization(() -> {
+            add(identity, groupId, name + ": " + kind.title, members);
+            return null;
+          }));
     }
     return groupId;
   }

@@ -22,13 +22,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.Teams;
 import org.springframework.stereotype.Component;
 
 /**
  * Forms a cohort from the start form: checks its name, goal, people, start and duration against
  * the limits in {@link MentoringProperties}, keys the instance by the slug of the name, and
- * assigns the mentees to the mentors in turn. Also gives the model the cohort's mentees and
- * each mentee's mentor.
+ * assigns the mentees to the mentors in turn. Also gives the model the cohort's mentees, each
+ * mentee's mentor, and the cohort's team of mentors, the audience of its tasks.
  */
 @Component("cohortFormation")
 public class CohortFormation {
@@ -123,6 +124,9 @@ public class CohortFormation {
     execution.setVariable(CURRENT_STANDUP_WEEK, 0);
     execution.setVariable(NEXT_STANDUP_AT, Date.from(startsAt.toInstant()));
     execution.setVariable(FORMED_BY, currentUser(execution));
+    // The cohort's mentors see and act on its work; a mentee sees only the updates assigned to them.
+    execution.setVariable(MENTOR_TEAM, Teams.ensure(execution.getProcessEngineServices().getIdentityService(),
+        Teams.Kind.MENTORS, key, name, mentors));
   }
 
   /** Service task: records the cohort and assigns each mentee a mentor, in turn. */

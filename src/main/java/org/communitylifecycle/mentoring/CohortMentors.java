@@ -1,6 +1,7 @@
 package org.communitylifecycle.mentoring;
 
 import static org.communitylifecycle.mentoring.CohortVariables.MENTORS;
+import static org.communitylifecycle.mentoring.CohortVariables.MENTOR_TEAM;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -8,8 +9,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.engine.InvalidInputException;
 
 /**
- * Mentor tasks are offered to the whole mentors group, so that a co-mentor can cover; completing
- * one is for the cohort's own mentors.
+ * Mentor tasks are offered to the cohort's team of mentors, so that a co-mentor can cover;
+ * completing one is for the cohort's mentors and whoever Admin added to its team, not for a
+ * portfolio reader who may see every task.
  */
 final class CohortMentors {
 
@@ -22,7 +24,8 @@ final class CohortMentors {
       return;
     }
     List<String> mentors = CohortFormation.split((String) task.getVariable(MENTORS));
-    if (!mentors.contains(authentication.getUserId())) {
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (!mentors.contains(authentication.getUserId()) && !groups.contains(task.getVariable(MENTOR_TEAM))) {
       throw new InvalidInputException(
           "Only the cohort's mentors (" + String.join(", ", mentors) + ") can " + action);
     }

@@ -22,6 +22,11 @@ public final class CohortVariables {
   public static final String MISSED_STANDUPS_BEFORE_FOLLOW_UP = "missedStandupsBeforeFollowUp";
   public static final String MENTEE_MENTORS = "menteeMentors";
   public static final String FORMED_BY = "formedBy";
+  /**
+   * The group of the cohort's mentors ({@link org.communitylifecycle.identity.Teams}): the
+   * candidates of its tasks, so only they see the cohort's work; a mentee sees their own updates only.
+   */
+  public static final String MENTOR_TEAM = "mentorTeam";
 
   // The standup loop, process-wide: the standup now open, and when the next one is due.
   public static final String CURRENT_STANDUP_WEEK = "currentStandupWeek";

@@ -1,10 +1,13 @@
 package org.communitylifecycle.mentoring;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.Teams;
 import org.communitylifecycle.mentoring.MentoringRecords.CohortDetail;
 import org.communitylifecycle.mentoring.MentoringRecords.CohortSummary;
 import org.springframework.http.HttpHeaders;
@@ -21,15 +24,17 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The cohort reports over HTTP: every cohort with its graduation rate against the baseline, and
- * one cohort with its mentees and standups. For mentors, CBT liaisons, community leads and
- * administrators; the caller is the user the /api authentication put on the engine's identity service.
+ * one cohort with its mentees and standups. A mentor reads the cohorts whose team of mentors they
+ * are in ({@link Teams.Kind#MENTORS}); CBT liaisons, community leads and administrators read every
+ * cohort. The caller is the user the /api authentication put on the engine's identity service.
  */
 @RestController
 @RequestMapping("/api/mentoring/cohorts")
 class MentoringController {
 
+  /** Who may ask for reports at all; a mentor then sees their own cohorts only. */
   static final List<String> READERS =
-      List.of(Groups.MENTORS, Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS, Groups.CAMUNDA_ADMIN);
+      Stream.concat(Stream.of(Groups.MENTORS), CommunityDirectory.PORTFOLIO_GROUPS.stream()).toList();
 
   private final MentoringRecords records;
   private final IdentityService identity;
@@ -41,18 +46,28 @@ class MentoringController {
 
   @GetMapping
   List<CohortSummary> cohorts() {
-    requireReader();
-    return records.cohorts();
+    List<String> groups = readerGroups();
+    return records.cohorts().stream().filter(cohort -> mayRead(groups, cohort.key())).toList();
   }
 
   @GetMapping("/{key}")
   CohortDetail cohort(@PathVariable String key) {
-    requireReader();
+    if (!mayRead(readerGroups(), key)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The report of cohort '" + key + "' is for its mentors (the group "
+          + Teams.Kind.MENTORS.groupId(key) + ") and the groups " + String.join(", ", CommunityDirectory.PORTFOLIO_GROUPS));
+    }
     return records.cohort(key)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mentoring cohort has the key '" + key + "'"));
   }
 
-  private void requireReader() {
+  /** A cohort's report is for its team of mentors and the portfolio groups. */
+  private static boolean mayRead(List<String> groups, String key) {
+    return groups.stream().anyMatch(CommunityDirectory.PORTFOLIO_GROUPS::contains)
+        || groups.contains(Teams.Kind.MENTORS.groupId(key));
+  }
+
+  /** The caller's groups, team groups included; refuses callers who are neither mentors nor portfolio readers. */
+  private List<String> readerGroups() {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null || caller.getUserId() == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic as a user of the application");
@@ -71,6 +86,7 @@ class MentoringController {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "Cohort reports are for mentors, CBT liaisons, community leads and administrators");
     }
+    return groups;
   }
 
   @ExceptionHandler(ResponseStatusException.class)

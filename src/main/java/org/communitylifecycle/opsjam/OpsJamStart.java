@@ -10,11 +10,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.Teams;
 import org.springframework.stereotype.Component;
 
 /**
  * Start listener of an ops jam: checks the jam's name and people, keys the instance by the slug of
- * the name, refuses a second jam with that key, records the jam and fills in its periods.
+ * the name, refuses a second jam with that key, records the jam and fills in its periods, and makes
+ * its project manager and branch lead the jam's team: the audience of its tasks.
  */
 @Component("opsJamStart")
 public class OpsJamStart {
@@ -62,6 +64,8 @@ public class OpsJamStart {
     execution.setVariable(PROJECT_MANAGER, projectManager);
     execution.setVariable(BRANCH_LEAD, branchLead);
     execution.setVariable(INSTANCE_MANAGERS, String.join(", ", instanceManagers));
+    execution.setVariable(JAM_TEAM, Teams.ensure(execution.getProcessEngineServices().getIdentityService(),
+        Teams.Kind.OPS_JAM_LEADS, key, name, List.of(projectManager, branchLead)));
     List<String> invited = new ArrayList<>(instanceManagers);
     execution.setVariable(INVITED_INSTANCE_MANAGERS, invited);
     execution.setVariable(SUBMISSION_WINDOW, properties.submissionWindow());

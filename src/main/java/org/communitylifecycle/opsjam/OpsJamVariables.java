@@ -12,6 +12,11 @@ public final class OpsJamVariables {
 
   // Set when the jam starts.
   public static final String JAM_KEY = "jamKey";
+  /**
+   * The group of the jam's project manager and branch lead ({@link org.communitylifecycle.identity.Teams}):
+   * the candidates of its tasks; an instance manager sees their own input task only.
+   */
+  public static final String JAM_TEAM = "jamTeam";
   /** The same instance managers as a list: the collection of the input task. */
   public static final String INVITED_INSTANCE_MANAGERS = "invitedInstanceManagers";
   public static final String INSTANCE_MANAGER = "instanceManager";

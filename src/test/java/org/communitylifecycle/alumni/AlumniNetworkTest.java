@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -25,6 +24,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.communitylifecycle.alumni.AlumniFeedback.Consent;
 import org.communitylifecycle.alumni.AlumniFeedback.Outcome;
 import org.communitylifecycle.alumni.AlumniTestSupport.Beans;
+import org.communitylifecycle.testsupport.TeamAccess;
 import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +73,10 @@ class AlumniNetworkTest {
 
     assertThat(cohort).isWaitingAt("Timer_ResidencyEnded").hasBusinessKey(slug(hub) + "/winter-2026");
     assertThat(cohort).variables().doesNotContainKey("residents").containsEntry("residentCount", 2)
-        .containsEntry("hubHost", "hana").containsEntry("invitationValidFor", "P30D").containsEntry("reunionAfter", "P6M");
+        .containsEntry("hubHost", "hana").containsEntry("invitationValidFor", "P30D").containsEntry("reunionAfter", "P6M")
+        .containsEntry("hostTeam", team());
+    // The cohort's team is exactly the host who opened it; other hub hosts (ines) are not in it.
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.members(processEngine.getIdentityService(), team())).containsExactly("hana");
     org.assertj.core.api.Assertions.assertThat(timer(cohort, "Timer_ResidencyEnded").getDuedate())
         .as("invitations go out the day after the last day").isEqualTo(localMidnight("2026-03-11"));
 
@@ -82,7 +85,7 @@ class AlumniNetworkTest {
     Task send = task(cohort, "Task_SendAlumniInvitations");
     assertThat(send).isAssignedTo("hana").hasName("Send alumni invitations: Winter 2026 (" + hub + ")")
         .hasDueDate(localMidnight("2026-04-10"));
-    assertCandidateGroup(send, "hub-hosts");
+    assertCandidateGroup(send, team());
     String links = links(cohort);
     org.assertj.core.api.Assertions.assertThat(AlumniTestSupport.lines(links)).hasSize(2)
         .allMatch(line -> line.contains(": https://alumni.example.org/alumni/feedback/"));
@@ -106,10 +109,19 @@ class AlumniNetworkTest {
 
     Job reunionDue = timer(cohort, "Timer_ReunionDue");
     org.assertj.core.api.Assertions.assertThat(reunionDue.getDuedate()).isEqualTo(localMidnight("2026-09-11"));
-    runTimer(cohort, "Timer_ReunionDue");
+    // Tasks created while the engine checks authorizations grant their candidates, as in the application.
+    TeamAccess.authorized(processEngine, () -> {
+      runTimer(cohort, "Timer_ReunionDue");
+      return null;
+    });
 
     Task organise = task(cohort, "Task_OrganiseReunion");
-    assertThat(organise).isNotAssigned().hasCandidateGroup("hub-hosts").hasName("Organise reunion: Winter 2026 (" + hub + ")");
+    assertThat(organise).isNotAssigned().hasName("Organise reunion: Winter 2026 (" + hub + ")");
+    assertCandidateGroup(organise, team());
+    // Only the cohort's hosts see its work: hana does, ines, a host of other cohorts, does not.
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "hana")).extracting(Task::getId)
+        .containsExactly(organise.getId());
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "ines")).isEmpty();
     assertThat(cohort).variables().containsEntry("contactableAlumni", 1);
     org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(organise.getId(), "reunionContacts"))
         .as("only who agreed to be contacted").isEqualTo("Ana Lima <ana@example.org>: Weaving");
@@ -117,8 +129,9 @@ class AlumniNetworkTest {
     submit("hana", organise, Map.of("reunionDecision", "planned", "reunionFormat", "online-call", "reunionDate", "2026-09-20"));
 
     Task record = task(cohort, "Task_RecordCatchUp");
-    assertThat(record).hasCandidateGroup("hub-hosts").hasDueDate(localMidnight("2026-09-21"));
-    submit("ines", record, Map.of("catchUpOutcome", "held", "attendeeCount", 1L, "catchUpNotes", "Ideas for a summer gathering"));
+    assertThat(record).hasDueDate(localMidnight("2026-09-21"));
+    assertCandidateGroup(record, team());
+    submit("hana", record, Map.of("catchUpOutcome", "held", "attendeeCount", 1L, "catchUpNotes", "Ideas for a summer gathering"));
 
     assertThat(cohort).hasPassed("Gateway_ReunionPlanned", "EndEvent_CatchUpRecorded").isEnded()
         .variables().containsEntry("attendeeCount", 1).containsEntry("reunionFormat", "online-call")
@@ -398,8 +411,12 @@ class AlumniNetworkTest {
   }
 
   private void assertCandidateGroup(Task task, String group) {
-    org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task.getId()))
-        .filteredOn(link -> "candidate".equals(link.getType())).extracting(IdentityLink::getGroupId).contains(group);
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.candidateGroups(processEngine, task)).containsExactly(group);
+  }
+
+  /** The team of this test's cohort: its hub's and its own slug, joined by a double dash. */
+  private String team() {
+    return "hosts-" + slug(hub) + "--winter-2026";
   }
 
   private static Date localMidnight(String day) {

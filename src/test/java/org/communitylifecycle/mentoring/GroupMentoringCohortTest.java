@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -26,6 +28,7 @@ import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.mentoring.MentoringRecords.CohortDetail;
 import org.communitylifecycle.mentoring.MentoringRecords.MenteeRecord;
 import org.communitylifecycle.mentoring.MentoringRecords.StandupRecord;
+import org.communitylifecycle.testsupport.TeamAccess;
 import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,8 @@ class GroupMentoringCohortTest {
   static final ZoneId ZONE = ZoneId.systemDefault();
   /** Monday 2 March 2026, 09:00: the cohorts start that day. */
   static final ZonedDateTime NOW = LocalDate.parse("2026-03-02").atTime(9, 0).atZone(ZONE);
+  /** The team of the cohort "SIG Apps reviewers": its mentors, the only candidates of its tasks. */
+  static final String TEAM = "mentors-sig-apps-reviewers";
 
   ProcessEngine processEngine;
   JdbcClient jdbc;
@@ -56,6 +61,7 @@ class GroupMentoringCohortTest {
     records = MentoringTestSupport.register(processEngine);
     jdbc = MentoringTestSupport.jdbc(processEngine);
     MentoringTestSupport.clear(jdbc);
+    TeamAccess.clear(processEngine.getIdentityService());
     MentoringTestSupport.users(processEngine.getIdentityService());
     ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
   }
@@ -84,7 +90,11 @@ class GroupMentoringCohortTest {
         .containsEntry("endDate", "2026-06-02")
         .containsEntry("menteeMentors", "mateo (maya), mina (mark), milo (maya)")
         .containsEntry("formedBy", "maya")
-        .containsEntry("standupInterval", "P1W");
+        .containsEntry("standupInterval", "P1W")
+        .containsEntry("mentorTeam", TEAM);
+    // The cohort's team is exactly its mentors: no mentee, no other mentor.
+    Assertions.assertThat(TeamAccess.members(processEngine.getIdentityService(), TEAM)).containsExactlyInAnyOrder("maya", "mark");
+    Assertions.assertThat(TeamAccess.type(processEngine.getIdentityService(), TEAM)).isEqualTo("team");
     Assertions.assertThat(timer("Timer_StandupDue").getDuedate()).isEqualTo(at("2026-03-02"));
 
     CohortDetail detail = records.cohort("sig-apps-reviewers").orElseThrow();
@@ -161,13 +171,14 @@ class GroupMentoringCohortTest {
     Task facilitation = task("Task_FacilitateStandup");
     assertThat(facilitation).isAssignedTo("maya").hasName("Facilitate standup: week 1 (SIG Apps reviewers)")
         .hasDueDate(at("2026-03-09"));
-    Assertions.assertThat(candidateGroups(facilitation)).containsExactly("mentors");
+    Assertions.assertThat(TeamAccess.candidateGroups(processEngine, facilitation)).containsExactly(TEAM);
     List<Task> updates = tasks("Task_PostStandupUpdate");
     Assertions.assertThat(updates).extracting(Task::getAssignee, Task::getName, Task::getDueDate).containsExactlyInAnyOrder(
         tuple("mateo", "Post standup update: mateo, week 1 (SIG Apps reviewers)", at("2026-03-09")),
         tuple("mina", "Post standup update: mina, week 1 (SIG Apps reviewers)", at("2026-03-09")),
         tuple("milo", "Post standup update: milo, week 1 (SIG Apps reviewers)", at("2026-03-09")));
-    updates.forEach(u -> Assertions.assertThat(candidateGroups(u)).containsExactly("mentees"));
+    // A mentee's update falls back to the cohort's mentors, never to the other mentees.
+    updates.forEach(u -> Assertions.assertThat(TeamAccess.candidateGroups(processEngine, u)).containsExactly(TEAM));
     assertThat(cohort).variables().containsEntry("currentStandupWeek", 1).containsEntry("currentFacilitator", "maya");
 
     post("mateo", "Reviewed two PRs in apps/statefulset", "Finding PRs the right size");
@@ -196,6 +207,46 @@ class GroupMentoringCohortTest {
   }
 
   @Test
+  void aMenteeSeesAndWorksTheirOwnUpdateOnlyAndTheCohortsWorkIsForItsMentors() {
+    ProcessInstance cohort = form("SIG Apps reviewers", "maya,mark", "mateo,mina,milo", "P3M");
+    // Tasks created while the engine checks authorizations grant their assignee and candidates, as in the application.
+    TeamAccess.authorized(processEngine, () -> openStandup(cohort));
+    Task minas = updateOf("mina");
+
+    Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "mateo")).extracting(Task::getName)
+        .containsExactly("Post standup update: mateo, week 1 (SIG Apps reviewers)");
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("mentees").count()).isZero();
+    // mateo is the candidate of no task, through no group: he works his update as its assignee only.
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateUser("mateo").includeAssignedTasks().count()).isZero();
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateUser("mark").includeAssignedTasks().count()).isEqualTo(4);
+    assertThatThrownBy(() -> TeamAccess.as(processEngine, "mateo", () -> {
+      taskService().setAssignee(minas.getId(), "mateo");
+      return null;
+    })).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> TeamAccess.as(processEngine, "mateo", () -> {
+      taskService().claim(minas.getId(), "mateo");
+      return null;
+    })).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> TeamAccess.as(processEngine, "mateo", () -> {
+      taskService().complete(minas.getId(), Map.of("accomplishments", "x", "challenges", "y"));
+      return null;
+    })).isInstanceOf(AuthorizationException.class);
+    // Mina posts her own, through the engine's checks; mentees read the model, as in the application.
+    TeamAccess.grant(processEngine, "mentees", Resources.PROCESS_DEFINITION, PROCESS, Permissions.READ);
+    TeamAccess.as(processEngine, "mina", () -> {
+      taskService().complete(minas.getId(), Map.of("accomplishments", "Reviewed a PR", "challenges", "none"));
+      return null;
+    });
+    Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "mina")).isEmpty();
+
+    // The cohort's mentors see its facilitation and the open updates; a mentor of no cohort sees none of it.
+    Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "mark")).extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder("Task_FacilitateStandup", "Task_PostStandupUpdate", "Task_PostStandupUpdate");
+    Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "mona")).isEmpty();
+    Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "alice")).isEmpty();
+  }
+
+  @Test
   void aMenteeWhoMissesTwoStandupsInARowIsFollowedUpByTheirMentor() {
     ProcessInstance cohort = form("SIG Apps reviewers", "maya,mark", "mateo,mina,milo", "P3M");
     openStandup(cohort);
@@ -214,7 +265,7 @@ class GroupMentoringCohortTest {
     openStandup(cohort);
     Task followUp = task("Task_FollowUpMissedStandups");
     assertThat(followUp).isAssignedTo("maya").hasName("Follow up missed standups: mateo, week 2 (SIG Apps reviewers)");
-    Assertions.assertThat(candidateGroups(followUp)).containsExactly("mentors");
+    Assertions.assertThat(TeamAccess.candidateGroups(processEngine, followUp)).containsExactly(TEAM);
     Assertions.assertThat(taskService().getVariable(followUp.getId(), "missedInARow")).isEqualTo(2);
     // milo missed one standup only.
     Assertions.assertThat(tasks("Task_FollowUpMissedStandups")).hasSize(1);
@@ -246,9 +297,19 @@ class GroupMentoringCohortTest {
         .hasMessage("Say what challenges you (challenges); write 'none' if nothing does");
     assertThatThrownBy(() -> as("maya", () -> taskService().complete(task("Task_FacilitateStandup").getId(), Map.of())))
         .hasMessageContaining("Summarise the standup");
-    // Any mentor may see the task, to cover for a colleague of this cohort; mentors of other cohorts may not act.
+    // Only the cohort's mentors see its tasks; a mentor outside its team who reaches one anyway may not act.
     assertThatThrownBy(() -> facilitate("mark", "Covering"))
         .hasMessage("Only the cohort's mentors (maya) can facilitate its standups");
+    // Whoever Admin adds to the cohort's team may cover.
+    processEngine.getIdentityService().createMembership("mark", TEAM);
+    processEngine.getIdentityService().setAuthentication("mark", List.of("mentors", TEAM));
+    try {
+      taskService().complete(task("Task_FacilitateStandup").getId(), Map.of("standupSummary", "Covering for maya"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    Assertions.assertThat(records.cohort("sig-apps-reviewers").orElseThrow().standups())
+        .extracting(StandupRecord::facilitatedBy).containsExactly("mark");
 
     Assertions.assertThat(records.cohort("sig-apps-reviewers").orElseThrow().mentees())
         .extracting(MenteeRecord::updatesPosted).containsExactly(0, 0);
@@ -282,7 +343,7 @@ class GroupMentoringCohortTest {
         tuple("maya", "Enter graduation evidence: mateo (SIG Apps reviewers)"),
         tuple("mark", "Enter graduation evidence: mina (SIG Apps reviewers)"),
         tuple("maya", "Enter graduation evidence: milo (SIG Apps reviewers)"));
-    reviews.forEach(r -> Assertions.assertThat(candidateGroups(r)).containsExactly("mentors"));
+    reviews.forEach(r -> Assertions.assertThat(TeamAccess.candidateGroups(processEngine, r)).containsExactly(TEAM));
   }
 
   // --- graduation review and report ---
@@ -496,11 +557,6 @@ class GroupMentoringCohortTest {
 
   private List<Task> tasks(String key) {
     return taskService().createTaskQuery().taskDefinitionKey(key).list();
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return taskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId).toList();
   }
 
   private void as(String user, Runnable action) {

@@ -67,9 +67,12 @@ class MentoringIT extends RunningApplication {
     ResponseEntity<String> blank = submit("mateo", update, Map.of("accomplishments", " ", "challenges", "none"));
     assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(blank.getBody()).contains("Say what you accomplished since the last standup");
-    ResponseEntity<String> notMine = submit("mina", update, Map.of("accomplishments", "x", "challenges", "y"));
-    assertThat(notMine.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(notMine.getBody()).contains("Only mateo can post their own standup update");
+    // Another mentee neither sees mateo's update nor may submit it: the engine's authorizations refuse her.
+    assertThat(restTasks("mina", "processInstanceBusinessKey=" + DEMO)).extracting(t -> t.get("assignee")).containsOnly("mina");
+    assertThat(submit("mina", update, Map.of("accomplishments", "x", "challenges", "y")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    // The cohort's mentors see every update, as the fallback of an absent mentee.
+    assertThat(restTasks("mark", "processInstanceBusinessKey=" + DEMO + "&taskDefinitionKey=Task_PostStandupUpdate")).hasSize(3);
     assertThat(submit("mateo", update, Map.of("accomplishments", "Reviewed two PRs", "challenges", "none")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -118,7 +121,8 @@ class MentoringIT extends RunningApplication {
     submit("maya", milosDecision, Map.of("graduationDecision", "not-yet"));
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(cohort).count()).isZero();
-    identity.setAuthentication("maya", List.of("mentors"));
+    // maya's groups, looked up: the cohort's team is among them.
+    identity.setAuthenticatedUserId("maya");
     CohortSummary report = reports.cohort("sig-docs-reviewers").cohort();
     assertThat(report).extracting(CohortSummary::status, CohortSummary::enrolled, CohortSummary::graduated,
             CohortSummary::graduationRatePercent, CohortSummary::comparedWithBaseline, CohortSummary::formedBy)
@@ -131,8 +135,15 @@ class MentoringIT extends RunningApplication {
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
 
-    identity.setAuthentication("maya", List.of("mentors"));
-    assertThat(reports.cohorts()).extracting(CohortSummary::key).contains(DEMO);
+    // A mentor reads the cohorts of their team, found by looking up their groups.
+    identity.setAuthenticatedUserId("mark");
+    assertThat(reports.cohorts()).extracting(CohortSummary::key).contains(DEMO).doesNotContain("sig-docs-reviewers");
+    assertThat(reports.cohort(DEMO).cohort().mentors()).contains("mark");
+    // Being a mentor is not enough: the report of a cohort is for its team.
+    identity.setAuthentication("mark", List.of("mentors"));
+    assertThat(reports.cohorts()).isEmpty();
+    assertThatThrownBy(() -> reports.cohort(DEMO)).isInstanceOf(ResponseStatusException.class).hasMessageContaining("403")
+        .hasMessageContaining("mentors-" + DEMO);
     // Without its groups on the authentication, the caller's groups are looked up.
     identity.setAuthenticatedUserId("bob");
     assertThat(reports.cohort(DEMO).cohort().name()).isEqualTo("Kubernetes SIG Apps reviewers");

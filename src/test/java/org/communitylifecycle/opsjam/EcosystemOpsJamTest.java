@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.communitylifecycle.testsupport.TeamAccess;
 import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,8 @@ class EcosystemOpsJamTest {
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   static final String KEY = "sourcecred-ecosystems";
   static final String JAM_DAY = "2026-03-10";
+  /** The jam's team: its project manager and branch lead, the only candidate group of its tasks. */
+  static final String TEAM = "opsjam-" + KEY;
 
   /** Owners, priorities, dependencies and due dates for the five items of the main path, as typed in the form. */
   static final String PLAN = """
@@ -58,6 +62,7 @@ class EcosystemOpsJamTest {
   void setUp() {
     init(processEngine);
     OpsJamFixtures.clean();
+    TeamAccess.clear(processEngine.getIdentityService());
     OpsJamFixtures.registerBeans();
     OpsJamFixtures.ensureUsers(processEngine.getIdentityService());
     jams = OpsJamFixtures.jams();
@@ -84,14 +89,18 @@ class EcosystemOpsJamTest {
         .containsEntry("submissionWindow", "P7D")
         .containsEntry("checkInCycle", "R/P1M")
         .containsEntry("overdueCheckCycle", "R/P1D")
-        .containsEntry("overdueEscalation", "P7D");
+        .containsEntry("overdueEscalation", "P7D")
+        .containsEntry("jamTeam", TEAM);
+    // The team is exactly the jam's project manager and branch lead: no instance manager, no other manager.
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.members(processEngine.getIdentityService(), TEAM))
+        .containsExactlyInAnyOrder("paula", "bruno");
     org.assertj.core.api.Assertions.assertThat(jams.find(KEY)).get()
         .extracting(OpsJams.OpsJam::projectManager, OpsJams.OpsJam::branchLead, OpsJams.OpsJam::phase)
         .containsExactly("paula", "bruno", OpsJams.PREPARING);
 
     Task oneToOne = taskAt(jam, "Task_DiscussOpsNeeds");
     assertThat(oneToOne).isAssignedTo("paula").hasName("Discuss ops needs 1:1 (SourceCred Ecosystems)");
-    assertCandidateGroups(oneToOne, "project-managers");
+    assertCandidateGroups(oneToOne, TEAM);
     complete("paula", oneToOne, Map.of("opsNeeds", "Tracking core initiatives; coordinating instance managers"));
 
     Task draft = taskAt(jam, "Task_DraftAgendaAndInvitation");
@@ -100,7 +109,7 @@ class EcosystemOpsJamTest {
 
     Task review = taskAt(jam, "Task_ReviewAgendaAndInvitation");
     assertThat(review).isAssignedTo("bruno");
-    assertCandidateGroups(review, "branch-leads");
+    assertCandidateGroups(review, TEAM);
     complete("bruno", review, Map.of("agendaDecision", "approve"));
     assertThat(jam).hasPassed("Gateway_AgendaApproved").isWaitingAt("Task_ScheduleJam").variables()
         .containsEntry("agendaApprovedBy", "bruno").containsEntry("agendaRounds", 1);
@@ -118,14 +127,28 @@ class EcosystemOpsJamTest {
     // The wider community may add requests from now on.
     new OpsRequests(jams, items).add(KEY, "alice", "Design support for an Ecosystem Map", "Ecosystem map", "A map");
 
-    fire(jam, "Timer_JamDay");
+    // Tasks created while the engine checks authorizations grant their assignee and candidates, as in the application.
+    TeamAccess.authorized(processEngine, () -> {
+      fire(jam, "Timer_JamDay");
+      return null;
+    });
     org.assertj.core.api.Assertions.assertThat(jams.find(KEY).get().phase()).isEqualTo(OpsJams.COLLECTING);
     List<Task> inputs = taskService().createTaskQuery().processInstanceId(jam.getId())
         .taskDefinitionKey("Task_ShareWorkflowAndWishlist").orderByTaskAssignee().asc().list();
     org.assertj.core.api.Assertions.assertThat(inputs).extracting(Task::getAssignee, Task::getName).containsExactly(
         tuple("ines", "Share workflow, pain points and wishlist (SourceCred Ecosystems)"),
         tuple("ivan", "Share workflow, pain points and wishlist (SourceCred Ecosystems)"));
-    assertCandidateGroups(inputs.get(0), "instance-managers");
+    inputs.forEach(input -> assertCandidateGroups(input, TEAM));
+    // An instance manager sees their own input only and cannot take another's; the jam's team sees them all.
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "ines")).extracting(Task::getId)
+        .containsExactly(inputs.get(0).getId());
+    assertThatThrownBy(() -> TeamAccess.as(processEngine, "ines", () -> {
+      taskService().claim(inputs.get(1).getId(), "ines");
+      return null;
+    })).isInstanceOf(AuthorizationException.class);
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "paula")).hasSize(2);
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "iris")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "pete")).isEmpty();
 
     assertThat(jam).variables().doesNotContainKey("painPoints");
     org.assertj.core.api.Assertions.assertThat(taskService().getVariable(inputs.get(0).getId(), "painPoints"))
@@ -138,7 +161,7 @@ class EcosystemOpsJamTest {
     Task comb = taskAt(jam, "Task_CombBacklog");
     assertThat(comb).isAssignedTo("paula");
     assertCandidateUser(comb, "bruno");
-    assertCandidateGroups(comb, "project-managers", "branch-leads");
+    assertCandidateGroups(comb, TEAM);
     org.assertj.core.api.Assertions.assertThat(jams.find(KEY).get().phase()).isEqualTo(OpsJams.COMBING);
     org.assertj.core.api.Assertions.assertThat(jams.submissions(KEY)).extracting(OpsJams.Submission::instanceManager)
         .containsExactly("ines", "ivan");
@@ -182,7 +205,7 @@ class EcosystemOpsJamTest {
     Task followUp = taskAt(jam, "Task_RecordFollowUpMeeting");
     assertThat(followUp).isAssignedTo("paula");
     assertCandidateUser(followUp, "bruno");
-    assertCandidateGroups(followUp, "project-managers", "branch-leads");
+    assertCandidateGroups(followUp, TEAM);
     // Published on the jam day: check-ins monthly from then, overdue checks daily.
     org.assertj.core.api.Assertions.assertThat(timer(jam, "StartEvent_CheckInDue").getDuedate())
         .isEqualTo(Inputs.startOf(LocalDate.parse("2026-04-10")));
@@ -439,7 +462,7 @@ class EcosystemOpsJamTest {
     fire(jam, "StartEvent_CheckInDue");
     Task checkIn = taskAt(jam, "Task_HoldCheckIn");
     assertThat(checkIn).isAssignedTo("bruno").hasName("Hold roadmap check-in (SourceCred Ecosystems)");
-    assertCandidateGroups(checkIn, "branch-leads");
+    assertCandidateGroups(checkIn, TEAM);
     assertThat(jam).isWaitingAt("Task_RecordFollowUpMeeting", "Task_HoldCheckIn");
     org.assertj.core.api.Assertions.assertThat(timer(jam, "StartEvent_CheckInDue").getDuedate())
         .as("the next check-in").isAfter(due.getDuedate());
@@ -512,7 +535,7 @@ class EcosystemOpsJamTest {
     Task resolve = taskAt(jam, "Task_ResolveOverdueItem");
     assertThat(resolve).isAssignedTo("ivan")
         .hasName("Resolve overdue item: OPS-2 Identity across instances is manual (SourceCred Ecosystems)");
-    assertCandidateGroups(resolve, "project-managers");
+    assertCandidateGroups(resolve, TEAM);
     org.assertj.core.api.Assertions.assertThat(items.isEscalated(KEY, "OPS-2")).isTrue();
 
     // The next daily check does not escalate it a second time.
@@ -525,7 +548,7 @@ class EcosystemOpsJamTest {
     Task unblock = taskAt(jam, "Task_UnblockOverdueItem");
     assertThat(unblock).isAssignedTo("bruno")
         .hasName("Unblock overdue item: OPS-2 Identity across instances is manual (SourceCred Ecosystems)");
-    assertCandidateGroups(unblock, "branch-leads");
+    assertCandidateGroups(unblock, TEAM);
     assertThat(jam).isWaitingAt("Task_ResolveOverdueItem", "Task_UnblockOverdueItem");
 
     complete("bruno", unblock, Map.of("overdueAction", "rescheduled", "newDueDate", "2026-06-30", "newOwner", "ines",

@@ -30,6 +30,10 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setExpressionManager(new MockExpressionManager());
     setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");
     setEnforceHistoryTimeToLive(true);
+    // As application.yaml sets them; they count where a test checks authorizations (TeamAccess).
+    setDefaultUserPermissionNameForTask("TASK_WORK");
+    setEnforceSpecificVariablePermission(true);
+    setEnableHistoricInstancePermissions(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
     getProcessEnginePlugins().add(new PersonalDataHistory());
     // Json variables, which the tables of Camunda Forms read.
