@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * The team of one community or program instance: an engine group of type {@value #TYPE} whose
@@ -64,23 +65,18 @@ public final class Teams {
    * admin's additions stay. Runs without the caller's authorizations: starting a community is what
    * entitles its starter to a team.
    *
-   * <p>Inside the engine (a start listener) the team is written in a transaction of its own: the
-   * engine's group and membership queries do not see what the current command has not flushed, so
-   * a second call in the same command (a lifecycle entering its first stage) would create the group
-   * twice. A start that fails afterwards leaves the team behind, which the next start reuses.
-   *
    * @return the team's group id
    */
   public static String ensure(IdentityService identity, Kind kind, String key, String name, Collection<String> members) {
     String groupId = kind.groupId(key);
-    if (Context.getCommandContext() == null) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
       add(identity, groupId, name + ": " + kind.title, members);
     } else {
-      Context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew().execute(context ->
-          context.runWithoutAuthorization(() -> {
-            add(identity, groupId, name + ": " + kind.title, members);
-            return null;
-          }));
+      context.runWithoutAuthorization(() -> {
+        add(identity, groupId, name + ": " + kind.title, members);
+        return null;
+      });
     }
     return groupId;
   }
