@@ -45,13 +45,14 @@ async function tasksInEveryFilter(p) {
   const filters = (await p.locator('.task-filters .task-filter h4').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   const names = [];
   for (let i = 0; i < filters.length; i += 1) {
-    await p.locator('.task-filters .task-filter').nth(i).click();
+    await p.locator('.task-filters .task-filter').nth(i).locator('h4').click({ force: true });
+    await p.mouse.move(700, 500);
     await settle(p);
     for (let pageNo = 0; pageNo < 20; pageNo += 1) {
       names.push(...(await p.locator('ol.tasks-list li.task h4.task').allInnerTexts()).map((t) => t.trim()));
       const next = p.locator('.tasks-list-pagination li:not(.disabled) a').filter({ hasText: /›|Next/ });
       if ((await next.count()) === 0) break;
-      await next.first().click();
+      await next.first().click({ force: true });
       await settle(p);
     }
   }
@@ -72,7 +73,8 @@ for (const [user, own] of Object.entries(COMMUNITIES)) {
     page = p;
     await login(p, TASKLIST, user);
     const { filters, names } = await tasksInEveryFilter(p);
-    await p.locator('.task-filters .task-filter').first().click();
+    await p.locator('.task-filters .task-filter h4').first().click({ force: true });
+    await p.mouse.move(700, 500);
     await settle(p);
     await shot(p, `${user}-tasklist`);
     seen[user] = { context, page: p };
