@@ -13,6 +13,8 @@ public final class MilestoneVariables {
   public static final String RESPONSIBLE_GROUP = "responsibleGroup";
   public static final String SUPPORT_USER = "supportUser";
   public static final String SUPPORT_GROUP = "supportGroup";
+  /** Task-local on a follow-up: the stalled step's team as the "Reassign to" choices ([{label, value}], JSON). */
+  public static final String REASSIGN_CHOICES = "reassignChoices";
   public static final String DELIVER_STALL_PERIOD = "deliverStallPeriod";
   public static final String REVIEW_STALL_PERIOD = "reviewStallPeriod";
   public static final String STILL_STALLED_PERIOD = "stillStalledPeriod";

@@ -8,6 +8,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -27,6 +35,37 @@ import org.springframework.stereotype.Component;
 public class StalledStepFollowUp {
 
   private static final int MAX_COMMENT = 3500;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Create listener of a follow-up task: the people the stalled step may be handed to, that is the
+   * members of its team (the Deliver step's activators or the Review step's liaisons), as the
+   * choices of the form's "Reassign to" field. Task-local, so each follow-up shows the team as it is.
+   */
+  public void offerPeople(DelegateTask task, String stalledTaskKey) {
+    String groups = (String) task.getVariable(TASK_DELIVER.equals(stalledTaskKey) ? RESPONSIBLE_GROUP : SUPPORT_GROUP);
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    // The one following up may not read users and groups; which people to offer is the engine's own query.
+    List<Choice> people = Context.getCommandContext().runWithoutAuthorization(() ->
+        Arrays.stream(groups.split("\\s*,\\s*"))
+            .flatMap(group -> identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream())
+            .collect(Collectors.toMap(User::getId, StalledStepFollowUp::choice, (a, b) -> a, LinkedHashMap::new))
+            .values().stream().toList());
+    try {
+      task.setVariableLocal(REASSIGN_CHOICES, SpinValues.jsonValue(JSON.writeValueAsString(people)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the reassign choices as JSON", e);
+    }
+  }
+
+  /** One option of a Camunda Forms select. */
+  record Choice(String label, String value) {}
+
+  private static Choice choice(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return new Choice(name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")", user.getId());
+  }
 
   public void apply(DelegateExecution execution, String stalledTaskKey) {
     FollowUpAction action = FollowUpAction.of(execution.getVariable(FOLLOW_UP_ACTION));

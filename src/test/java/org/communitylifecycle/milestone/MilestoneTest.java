@@ -141,6 +141,10 @@ class MilestoneTest {
     Task followUp = taskAt("Task_FollowUpStalledDelivery");
     assertCandidateGroup(followUp, "cbt-liaisons");
     assertThat(followUp).isAssignedTo("bob");
+    // The form offers the Deliver step's team (here the test's "activators") to reassign to, and nobody else.
+    org.assertj.core.api.Assertions.assertThat(
+            taskService().getVariableLocalTyped(followUp.getId(), "reassignChoices").getValue().toString())
+        .isEqualTo("[{\"label\":\"alice\",\"value\":\"alice\"},{\"label\":\"erin\",\"value\":\"erin\"}]");
     followUp("bob", followUp, Map.of("followUpAction", "nudged", "followUpNote", "Pinged alice in chat"));
 
     assertThat(milestone).isWaitingAt("Timer_DeliveryStillStalled");
