@@ -2,6 +2,7 @@
 // Nightly Testers, MozFest Volunteers and SUMO Community, and bart activates Common Voice Kenya and
 // MDN Localization. Each logs in to Tasklist; every task in every filter, on every page, must
 // belong to their own communities. A task id of the other's community, opened by URL, shows nothing.
+// bob's follow-up of a stalled step offers only that community's own activators to reassign to.
 //
 //   cd e2e && npm ci && BASE_URL=http://localhost:8080 npm run -s teams
 
@@ -99,6 +100,29 @@ await step("bart opens one of alice's tasks by its URL and sees nothing", async 
   await shot(page, 'bart-opens-alices-task');
   if (details.includes(aliceTask.name)) throw new Error(`bart sees alice's task "${aliceTask.name}"`);
   return `task "${aliceTask.name}" not shown; detail pane: "${details.slice(0, 120).replace(/\s+/g, ' ')}"`;
+});
+
+await step("bob's follow-up of a stalled MDN Localization step offers MDN's own activators only", async () => {
+  const { page: p } = await newPage(browser);
+  page = p;
+  await login(p, TASKLIST, 'bob');
+  const [followUp] = await rest('bob', '/task?assignee=bob&taskDefinitionKey=Task_FollowUpStalledDelivery'
+    + '&nameLike=%25MDN%20Localization%25&maxResults=1');
+  if (!followUp) throw new Error('bob has no follow-up of a stalled MDN Localization delivery');
+  await p.goto(`${TASKLIST}#/?task=${followUp.id}`, { waitUntil: 'domcontentloaded' });
+  const form = p.locator('.task-details .fjs-form');
+  await form.waitFor({ timeout: 20_000 });
+  await form.getByText('Reassigned the step').click();
+  const select = form.locator('.fjs-form-field-select');
+  await select.waitFor({ timeout: 10_000 });
+  await select.locator('input, .fjs-select-display, .fjs-input-group').first().click();
+  await settle(p, 500);
+  const options = (await select.locator('.fjs-dropdownlist-item').allInnerTexts()).map((t) => t.trim());
+  await shot(p, 'bob-reassign-choices');
+  if (options.length === 0) throw new Error('no one to reassign to');
+  const strangers = options.filter((o) => !o.includes('(bart)'));
+  if (strangers.length) throw new Error(`offered people outside MDN Localization's activators: ${strangers.join(', ')}`);
+  return `"${followUp.name}": Reassign to offers [${options.join(', ')}]`;
 });
 
 await browser.close();
