@@ -118,21 +118,21 @@ public final class ExpressionsCallOnlyOpenBeans implements ModelRule {
     }
     String name = Expressions.propertyName(dot);
     Node base = dot.getChild(0);
-    String refusal;
     if (JAVA_METHODS.contains(name)) {
-      refusal = name + "() reaches Java itself and is never open to models";
-    } else if (base instanceof AstIdentifier bean && openBeans.contains(bean.getName())) {
-      refusal = null;
-    } else if (VALUE_METHODS.contains(name)) {
-      refusal = valueRefusal(base);
-    } else if (base instanceof AstIdentifier identifier) {
-      refusal = ENGINE_PROPERTIES.containsKey(identifier.getName())
-          ? "calls " + name + "() on '" + identifier.getName() + "', the engine's own object; pass it to a bean open to models instead"
-          : "calls " + name + "() on '" + identifier.getName() + "', which is not a bean open to models (the list is in OpenBeans)";
-    } else {
-      refusal = "calls " + name + "() on a value; of values only " + String.join(", ", sorted(VALUE_METHODS)) + " may be called";
+      return name + "() reaches Java itself and is never open to models";
     }
-    return refusal != null ? refusal : refusal(method.getChild(1));
+    if (!(base instanceof AstIdentifier bean && openBeans.contains(bean.getName()))) {
+      String baseRefusal = valueRefusal(base, name + "()");
+      if (baseRefusal != null) {
+        return baseRefusal;
+      }
+      if (!VALUE_METHODS.contains(name)) {
+        return base instanceof AstIdentifier identifier
+            ? "calls " + name + "() on '" + identifier.getName() + "', which is not a bean open to models (the list is in OpenBeans)"
+            : "calls " + name + "() on a value; of values only " + String.join(", ", sorted(VALUE_METHODS)) + " may be called";
+      }
+    }
+    return refusal(method.getChild(1));
   }
 
   private String readRefusal(AstDot dot) {
@@ -145,23 +145,27 @@ public final class ExpressionsCallOnlyOpenBeans implements ModelRule {
         && ENGINE_PROPERTIES.getOrDefault(identifier.getName(), Set.of()).contains(name)) {
       return null;
     }
-    String refusal = valueRefusal(base);
-    return refusal == null ? null : "reads " + name + ": " + refusal;
+    return valueRefusal(base, name);
   }
 
-  /** Why the base of a value call or property read is refused: the engine's objects and beans are not values. */
-  private String valueRefusal(Node base) {
+  /**
+   * Why the base of a value call or property read is refused: the engine's objects and the beans
+   * are no values to call or read.
+   *
+   * @param use what is called or read on it, for the message
+   */
+  private String valueRefusal(Node base, String use) {
     if (base instanceof AstNested nested) {
-      return valueRefusal(nested.getChild(0));
+      return valueRefusal(nested.getChild(0), use);
     }
     if (base instanceof AstIdentifier identifier) {
       String name = identifier.getName();
       if (ENGINE_PROPERTIES.containsKey(name)) {
-        return "of the engine's object '" + name + "' only " + sorted(ENGINE_PROPERTIES.get(name))
-            + " may be read; pass it to a bean open to models instead";
+        return "uses " + use + " of '" + name + "', the engine's own object, of which only "
+            + sorted(ENGINE_PROPERTIES.get(name)) + " may be read; pass it to a bean open to models instead";
       }
       if (openBeans.contains(name)) {
-        return "the bean '" + name + "' is open to models for its methods only";
+        return "reads " + use + " of the bean '" + name + "', which is open to models for its methods only";
       }
       return null;
     }
