@@ -1,6 +1,7 @@
 package org.communitylifecycle.modelcheck;
 
 import java.util.Map;
+import java.util.Set;
 import javax.xml.namespace.QName;
 
 /**
@@ -14,10 +15,12 @@ import javax.xml.namespace.QName;
  */
 public record ModelElement(QName name, Map<QName, String> attributes, String text, String ownerId, int line) {
 
-  /** The Camunda extension namespace of BPMN and DMN. */
-  public static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  /** The Camunda extension namespace of BPMN. */
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
-  private static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
+  /** Camunda's extension namespaces: the engine still reads the Activiti one as Camunda's. */
+  private static final Set<String> CAMUNDA_NAMESPACES =
+      Set.of(CAMUNDA, "http://activiti.org/bpmn", "http://camunda.org/schema/1.0/dmn");
 
   public String localName() {
     return name.getLocalPart();
@@ -66,6 +69,6 @@ public record ModelElement(QName name, Map<QName, String> attributes, String tex
   }
 
   private static boolean isCamunda(String namespace) {
-    return CAMUNDA.equals(namespace) || CAMUNDA_DMN.equals(namespace);
+    return CAMUNDA_NAMESPACES.contains(namespace);
   }
 }

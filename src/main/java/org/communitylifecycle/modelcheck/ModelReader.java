@@ -3,6 +3,7 @@ package org.communitylifecycle.modelcheck;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ final class ModelReader {
     }
 
     ModelElement close() {
-      return new ModelElement(name, Map.copyOf(attributes), text.toString().trim(), ownerId, line);
+      return new ModelElement(name, Collections.unmodifiableMap(attributes), text.toString().trim(), ownerId, line);
     }
   }
 }

@@ -44,6 +44,14 @@ class NoJavaClassesTest {
   }
 
   @Test
+  void theActivitiNamespaceTheEngineStillReadsIsNoWayRound() {
+    String bpmn = process("<bpmn:serviceTask id=\"Task_Java\" activiti:class=\"com.example.Evil\" />")
+        .replace("<bpmn:definitions ", "<bpmn:definitions xmlns:activiti=\"http://activiti.org/bpmn\" ");
+
+    assertThat(check(rule, bpmn)).extracting(Violation::elementId).containsExactly("Task_Java");
+  }
+
+  @Test
   void beansByExpressionPass() {
     assertThat(check(rule, TestModels.serviceTask("${opsRequests.record(execution)}"))).isEmpty();
   }
