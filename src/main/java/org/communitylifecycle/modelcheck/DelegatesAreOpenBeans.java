@@ -2,6 +2,7 @@ package org.communitylifecycle.modelcheck;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.impl.juel.Node;
@@ -30,21 +31,27 @@ public final class DelegatesAreOpenBeans implements ModelRule {
     List<Violation> violations = new ArrayList<>();
     for (ModelElement element : model.elements()) {
       for (String setting : List.of("delegateExpression", "variableMappingDelegateExpression")) {
-        check(element, setting, Expressions::identifier, "${opsRequests}", violations);
+        violation(element, setting, Expressions::identifier, "${opsRequests}").ifPresent(violations::add);
       }
-      // camunda:field and camunda:in have their own 'expression' settings: values, not what runs.
+      // camunda:field and camunda:errorEventDefinition have 'expression' settings of their own:
+      // values and conditions, not what runs; ExpressionsCallOnlyOpenBeans checks them.
       if (!element.isCamundaElement() || LISTENERS.contains(element.localName())) {
-        check(element, "expression", Expressions::calledIdentifier, "${opsRequests.record(execution)}", violations);
+        violation(element, "expression", Expressions::calledIdentifier, "${opsRequests.record(execution)}")
+            .ifPresent(violations::add);
       }
     }
     return violations;
   }
 
-  private void check(ModelElement element, String setting, Function<Node, String> bean,
-      String example, List<Violation> violations) {
+  /**
+   * @param bean the bean the setting's expression names or calls, null when it names or calls none
+   * @param example the setting written as it should be
+   */
+  private Optional<Violation> violation(ModelElement element, String setting, Function<Node, String> bean,
+      String example) {
     String text = element.camundaAttribute(setting);
     if (text == null) {
-      return;
+      return Optional.empty();
     }
     String where = element.describe(element.camundaAttributeName(setting));
     String name;
@@ -54,11 +61,13 @@ public final class DelegatesAreOpenBeans implements ModelRule {
       name = null;
     }
     if (name == null) {
-      violations.add(Violation.at(element, where,
+      return Optional.of(Violation.at(element, where,
           "'" + text + "' is not a bean open to models; write it as " + example));
-    } else if (!openBeans.contains(name)) {
-      violations.add(Violation.at(element, where,
+    }
+    if (!openBeans.contains(name)) {
+      return Optional.of(Violation.at(element, where,
           "'" + name + "' is not a bean open to models (the list is in OpenBeans); write it as " + example));
     }
+    return Optional.empty();
   }
 }

@@ -1,9 +1,13 @@
 package org.communitylifecycle.modelcheck;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.impl.juel.AstBinary;
 import org.camunda.bpm.impl.juel.AstBracket;
 import org.camunda.bpm.impl.juel.AstChoice;
@@ -20,6 +24,8 @@ import org.camunda.bpm.impl.juel.AstText;
 import org.camunda.bpm.impl.juel.AstUnary;
 import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
+import org.springframework.aop.framework.Advised;
+import org.springframework.cglib.proxy.Factory;
 
 /**
  * Every expression in a model reads variables and calls beans open to models, nothing else. Each
@@ -58,8 +64,17 @@ public final class ExpressionsCallOnlyOpenBeans implements ModelRule {
   /** The engine's own expression functions: the time and who is logged in, nothing that changes anything. */
   static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
 
-  /** Methods of every Java object that lead to Java itself (reflection, class loaders) or to locks. */
-  private static final Set<String> JAVA_METHODS = Set.of("getClass", "wait", "notify", "notifyAll");
+  /**
+   * Methods never called, whatever the object: those of every Java object that lead to Java itself
+   * (reflection, class loaders) or to locks, and those with which a Spring proxy, as a bean with
+   * {@code @Transactional} is, hands out or changes its target and advice.
+   */
+  static final Set<String> NEVER_CALLED = Stream.of(
+          Stream.of("getClass", "wait", "notify", "notifyAll"),
+          Arrays.stream(Advised.class.getMethods()).map(Method::getName),
+          Arrays.stream(Factory.class.getMethods()).map(Method::getName))
+      .flatMap(names -> names)
+      .collect(Collectors.toUnmodifiableSet());
 
   /** Nodes that are allowed when their children are: literal text, literals, operators, argument lists. */
   private static final List<Class<? extends Node>> PLAIN = List.of(
@@ -118,8 +133,8 @@ public final class ExpressionsCallOnlyOpenBeans implements ModelRule {
     }
     String name = Expressions.propertyName(dot);
     Node base = dot.getChild(0);
-    if (JAVA_METHODS.contains(name)) {
-      return name + "() reaches Java itself and is never open to models";
+    if (NEVER_CALLED.contains(name)) {
+      return name + "() reaches Java itself or a bean's proxy and is never open to models";
     }
     if (!(base instanceof AstIdentifier bean && openBeans.contains(bean.getName()))) {
       String baseRefusal = valueRefusal(base, name + "()");

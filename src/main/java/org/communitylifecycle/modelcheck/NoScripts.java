@@ -17,7 +17,8 @@ public final class NoScripts implements ModelRule {
   /** FEEL, the DMN default, names no Java; JUEL is checked by {@link ExpressionsCallOnlyOpenBeans}. */
   private static final Set<String> DMN_LANGUAGES = Set.of(
       "feel", "juel",
-      "https://www.omg.org/spec/dmn/20191111/feel", "http://www.omg.org/spec/feel/20140401");
+      "https://www.omg.org/spec/dmn/20191111/feel", "http://www.omg.org/spec/dmn/20180521/feel/",
+      "http://www.omg.org/spec/feel/20140401");
   private static final QName LANGUAGE = new QName("language");
   private static final QName EXPRESSION_LANGUAGE = new QName("expressionLanguage");
 

@@ -3,6 +3,7 @@ package org.communitylifecycle.modelcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -18,7 +19,7 @@ class ShippedModelsTest {
           try {
             return Files.list(dir);
           } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
           }
         })
         .sorted();
