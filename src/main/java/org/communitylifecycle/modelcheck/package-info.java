@@ -1,0 +1,2 @@
+/** What a deployed model may do: read variables and call the beans open to models, never run code of its own; the engine refuses the rest at deploy time. */
+package org.communitylifecycle.modelcheck;
