@@ -170,14 +170,7 @@ class AccessSeeding implements ApplicationRunner {
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(group)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
+    Authorization existing = grantOf(group, resource, resourceId);
     Authorization authorization = existing;
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -197,16 +190,19 @@ class AccessSeeding implements ApplicationRunner {
     }
   }
 
+  private Authorization grantOf(String group, Resource resource, String resourceId) {
+    return authorizations
+        .createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+  }
+
   /** Takes back what earlier versions granted and the current roles no longer include. */
   private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(group)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
+    Authorization authorization = grantOf(group, resource, resourceId);
     if (authorization == null) {
       return;
     }

@@ -2,7 +2,6 @@ package org.communitylifecycle.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,20 +10,18 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.communitylifecycle.testsupport.RestDeployment;
 import org.communitylifecycle.testsupport.RunningApplication;
 import org.communitylifecycle.testsupport.WebappSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Who may do what, asked through the doors a user has: the engine's REST API, the webapps' login
@@ -139,21 +136,8 @@ class AuthorizationMatrixIT extends RunningApplication {
             <bpmn:startEvent id="StartEvent_Probe" />
           </bpmn:process>
         </bpmn:definitions>""";
-    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", "authorization-matrix-" + UUID.randomUUID());
-    form.add("deployment-source", "Camunda Modeler");
-    form.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "authorization-matrix-probe.bpmn";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    if (!user.equals(ANONYMOUS)) {
-      headers.setBasicAuth(user, "demo");
-    }
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    return RestDeployment.create(rest, user.equals(ANONYMOUS) ? null : user, "authorization-matrix-" + UUID.randomUUID(),
+        "authorization-matrix-probe.bpmn", model, String.class);
   }
 
   private String login(String user, String app) {

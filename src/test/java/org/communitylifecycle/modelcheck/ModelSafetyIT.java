@@ -3,7 +3,6 @@ package org.communitylifecycle.modelcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotFoundException;
+import org.communitylifecycle.testsupport.RestDeployment;
 import org.communitylifecycle.testsupport.RunningApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,14 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * carol, a process designer, deploys through the REST API as Camunda Modeler does. A model that
@@ -209,17 +203,7 @@ class ModelSafetyIT extends RunningApplication {
 
   /** POST /engine-rest/deployment/create, multipart, as carol (process-designers) with password "demo". */
   static ResponseEntity<Map> deployAsCarol(TestRestTemplate rest, String bpmn) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("deployment-name", "model-safety-it");
-    parts.add("probe.bpmn", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "probe.bpmn";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.withBasicAuth("carol", "demo")
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), Map.class);
+    return RestDeployment.create(rest, "carol", "model-safety-it", "probe.bpmn", bpmn, Map.class);
   }
+
 }
