@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.communitylifecycle.testsupport.RestDeployment;
 import org.communitylifecycle.testsupport.RunningApplication;
@@ -26,7 +29,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Who may do what, asked through the doors a user has: the engine's REST API, the webapps' login
  * and the application's {@code /api}. Community A is the demo's SUMO Community (activator alice,
- * liaison bob), community B is Common Voice Kenya (activator bart, liaison bob). Every cell is the
+ * liaison bob), community B is Common Voice Kenya (activator bart, liaison bob); mina's standup is
+ * in the demo mentoring cohort (mentors maya and mark), hana's task in the demo alumni cohort. Every cell is the
  * exact HTTP status; for a list, whether it shows A's data ("200 seen") or nothing ("200 none").
  * The expected table is the README's, Security section.
  */
@@ -57,19 +61,45 @@ class AuthorizationMatrixIT extends RunningApplication {
       "| /api A's stages                      | 200      | 403      | 200      | 200      | 403      | 403      | 403      | 403      | 401       |",
       "| /api A's contributors                | 200      | 403      | 200      | 200      | 403      | 403      | 403      | 403      | 401       |",
       "| /api dashboard portfolio             | 403      | 403      | 200      | 200      | 403      | 403      | 403      | 403      | 401       |",
-      "| /api mentoring cohorts               | 403      | 403      | 200      | 200      | 403      | 403      | 200      | 403      | 401       |");
+      "| /api mentoring cohorts               | 403      | 403      | 200      | 200      | 403      | 403      | 200      | 403      | 401       |",
+      "| mina's standup: read                 | 404      | 404      | 200      | 200      | 404      | 404      | 200      | 404      | 401       |",
+      "| mina's standup: claim                | 403      | 403      | 403      | 403      | 403      | 403      | 400      | 403      | 401       |",
+      "| mina's standup: reassign             | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 401       |",
+      "| mina's standup: write variable       | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 401       |",
+      "| hana's alumni task: read             | 404      | 404      | 200      | 200      | 404      | 404      | 404      | 200      | 401       |");
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService tasks;
-  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired IdentityService identity;
+
+  @Autowired ManagementService management;
 
   private Task deliver;
+  private Task standup;
+  private Task invitations;
 
   @BeforeEach
   void setUp() {
     PEOPLE.stream().filter(p -> !p.equals(ANONYMOUS)).forEach(identity::unlockUser);
     deliver = tasks.createTaskQuery().processInstanceBusinessKey(A).taskDefinitionKey("Task_DeliverMilestone")
         .taskAssignee("alice").orderByTaskId().asc().list().get(0);
+    standup = minasStandup();
+    invitations = tasks.createTaskQuery().taskDefinitionKey("Task_SendAlumniInvitations").taskAssignee("hana")
+        .orderByTaskId().asc().list().get(0);
+  }
+
+  /** mina's update in the demo cohort; its first standup opens with the cohort's due timer, which the ITs run by hand. */
+  private Task minasStandup() {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      List<Task> open = tasks.createTaskQuery().taskDefinitionKey("Task_PostStandupUpdate").taskAssignee("mina")
+          .orderByTaskId().asc().list();
+      if (!open.isEmpty()) {
+        return open.get(0);
+      }
+      management.createJobQuery().processDefinitionKey("group-mentoring-cohort").timers().duedateLowerThan(
+          ClockUtil.getCurrentTime()).list().forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("the demo cohort opened no standup for mina");
   }
 
   @Test
@@ -106,6 +136,16 @@ class AuthorizationMatrixIT extends RunningApplication {
     probes.put("/api dashboard portfolio", user -> status(call(user, HttpMethod.GET, "/api/dashboard/portfolio", null)));
     probes.put("/api mentoring cohorts", user -> status(call(user, HttpMethod.GET, "/api/mentoring/cohorts", null)));
 
+    String minas = "/engine-rest/task/" + standup.getId();
+    probes.put("mina's standup: read", user -> status(call(user, HttpMethod.GET, minas, null)));
+    probes.put("mina's standup: claim", user -> status(call(user, HttpMethod.POST, minas + "/claim", Map.of("userId", user))));
+    probes.put("mina's standup: reassign",
+        user -> status(call(user, HttpMethod.POST, minas + "/assignee", Map.of("userId", user))));
+    probes.put("mina's standup: write variable", user -> status(call(user, HttpMethod.PUT, minas + "/variables/probe",
+        Map.of("value", "written by " + user, "type", "String"))));
+    probes.put("hana's alumni task: read",
+        user -> status(call(user, HttpMethod.GET, "/engine-rest/task/" + invitations.getId(), null)));
+
     Map<String, String> actual = new LinkedHashMap<>();
     actual.put("resource", String.join(",", PEOPLE));
     probes.forEach((name, probe) -> actual.put(name, String.join(",", PEOPLE.stream().map(probe).toList())));
@@ -115,6 +155,8 @@ class AuthorizationMatrixIT extends RunningApplication {
     assertThat(tasks.createTaskQuery().taskId(deliver.getId()).singleResult().getAssignee())
         .as("nobody took alice's task").isEqualTo("alice");
     assertThat(tasks.getVariable(deliver.getId(), "probe")).as("nobody wrote its variables").isNull();
+    assertThat(tasks.createTaskQuery().taskId(standup.getId()).singleResult().getAssignee())
+        .as("nobody took mina's standup").isEqualTo("mina");
   }
 
   private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
