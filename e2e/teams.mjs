@@ -72,7 +72,8 @@ for (const [user, own] of Object.entries(COMMUNITIES)) {
   await step(`${user} sees only the work of ${own.join(', ')}`, async () => {
     const { context, page: p } = await newPage(browser);
     page = p;
-    await login(p, TASKLIST, user);
+    // The login form is drawn again while Tasklist boots; typing before that is lost.
+    await login(p, TASKLIST, user, { waitBeforeTyping: 1500 });
     const { filters, names } = await tasksInEveryFilter(p);
     await p.locator('.task-filters .task-filter h4').first().click({ force: true });
     await p.mouse.move(700, 500);
@@ -105,7 +106,7 @@ await step("bart opens one of alice's tasks by its URL and sees nothing", async 
 await step("bob's follow-up of a stalled MDN Localization step offers MDN's own activators only", async () => {
   const { page: p } = await newPage(browser);
   page = p;
-  await login(p, TASKLIST, 'bob');
+  await login(p, TASKLIST, 'bob', { waitBeforeTyping: 1500 });
   const [followUp] = await rest('bob', '/task?assignee=bob&taskDefinitionKey=Task_FollowUpStalledDelivery'
     + '&nameLike=%25MDN%20Localization%25&maxResults=1');
   if (!followUp) throw new Error('bob has no follow-up of a stalled MDN Localization delivery');
