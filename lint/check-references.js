@@ -106,9 +106,12 @@ module.exports = { check };
 if (require.main === module) {
   const root = path.resolve(process.argv[2] || '..');
   check(root).then(({ problems, count, files }) => {
+    if (files === 0) {
+      problems.push(`no .bpmn file in ${path.join(root, 'processes')}`);
+    }
     problems.forEach(p => console.error(`ERROR ${p}`));
     if (problems.length) {
-      console.error(`✖ ${problems.length} dangling reference(s) in ${files} diagram(s)`);
+      console.error(`✖ ${problems.length} problem(s) in ${files} diagram(s)`);
       process.exit(1);
     }
     console.log(`References: ${count} formRef/calledElement/decisionRef in ${files} diagram(s) of ${root} all resolve`);
