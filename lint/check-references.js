@@ -4,10 +4,14 @@
 // <root>/forms/*.form (its "id"), a process in processes/*.bpmn or a decision in
 // processes/*.dmn. References holding an expression (${...}) are resolved at run time and skipped.
 //
+// Besides: each .bpmn with one process is named after it (<id>.bpmn), each form has an id, each
+// .dmn is well-formed XML (what ../shared/tools/model-check.py checked and bpmnlint does not).
+//
 // Usage: node check-references.js [repository root, default ..]; exit 1 on a dangling reference.
 const fs = require('node:fs');
 const path = require('node:path');
 const { BpmnModdle } = require('bpmn-moddle');
+const { Parser } = require('saxen');
 const camundaDescriptor = require('camunda-bpmn-moddle/resources/camunda.json');
 
 const isExpression = text => /[$#]\{/.test(text);
@@ -40,6 +44,16 @@ function walk(element, visit, seen = new Set()) {
   }
 }
 
+function wellFormednessError(xml) {
+  let error;
+  const parser = new Parser();
+  parser.on('error', e => {
+    error = error || e.message;
+  });
+  parser.parse(xml);
+  return error;
+}
+
 async function check(root) {
   const processesDir = path.join(root, 'processes');
   const formsDir = path.join(root, 'forms');
@@ -49,7 +63,11 @@ async function check(root) {
   const forms = new Set();
   for (const file of filesIn(formsDir, '.form')) {
     try {
-      forms.add(JSON.parse(fs.readFileSync(file, 'utf8')).id);
+      const id = JSON.parse(fs.readFileSync(file, 'utf8')).id;
+      if (!id) {
+        problems.push(`${path.relative(root, file)}: form has no "id"`);
+      }
+      forms.add(id);
     } catch (e) {
       problems.push(`${path.relative(root, file)}: not a readable form (${e.message})`);
     }
@@ -57,6 +75,10 @@ async function check(root) {
   const decisions = new Set();
   for (const file of filesIn(processesDir, '.dmn')) {
     const xml = fs.readFileSync(file, 'utf8');
+    const xmlError = wellFormednessError(xml);
+    if (xmlError) {
+      problems.push(`${path.relative(root, file)}: not well-formed XML (${xmlError})`);
+    }
     for (const m of xml.matchAll(/<(?:\w+:)?decision\b[^>]*?\bid="([^"]+)"/g)) {
       decisions.add(m[1]);
     }
@@ -65,9 +87,19 @@ async function check(root) {
   const diagrams = [];
   const processes = new Set();
   for (const file of filesIn(processesDir, '.bpmn')) {
-    const { rootElement } = await moddle.fromXML(fs.readFileSync(file, 'utf8'));
+    let rootElement;
+    try {
+      ({ rootElement } = await moddle.fromXML(fs.readFileSync(file, 'utf8')));
+    } catch (e) {
+      problems.push(`${path.relative(root, file)}: not a readable BPMN file (${e.message})`);
+      continue;
+    }
     diagrams.push({ file, rootElement });
-    (rootElement.rootElements || []).filter(e => e.$type === 'bpmn:Process').forEach(p => processes.add(p.id));
+    const ids = (rootElement.rootElements || []).filter(e => e.$type === 'bpmn:Process').map(p => p.id);
+    ids.forEach(id => processes.add(id));
+    if (ids.length === 1 && `${ids[0]}.bpmn` !== path.basename(file)) {
+      problems.push(`${path.relative(root, file)}: process id <${ids[0]}> differs from the file name`);
+    }
   }
 
   let count = 0;

@@ -7,6 +7,7 @@ module.exports = {
       rules: {
         'timer-iso8601': 'error',
         'user-task-assignment': 'error',
+        'user-task-form': 'error',
         'history-time-to-live': 'error',
         'milestone-inputs': 'error',
         'no-code': 'error'
@@ -16,6 +17,7 @@ module.exports = {
   rules: {
     'timer-iso8601': './rules/timer-iso8601',
     'user-task-assignment': './rules/user-task-assignment',
+    'user-task-form': './rules/user-task-form',
     'history-time-to-live': './rules/history-time-to-live',
     'milestone-inputs': './rules/milestone-inputs',
     'no-code': './rules/no-code'

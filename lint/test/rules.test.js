@@ -26,6 +26,7 @@ async function lint(rule, fixture) {
 const EXPECTED = {
   'timer-iso8601': [ 'T1', 'T2', 'T3', 'T4' ],
   'user-task-assignment': [ 'Task_NoOne', 'Task_LiteralAssignee', 'Task_LiteralCandidate' ],
+  'user-task-form': [ 'Task_NoForm', 'Task_HtmlForm' ],
   'history-time-to-live': [ 'fixture' ],
   'milestone-inputs': [ 'Call_Milestone' ],
   'no-code': [ 'Task_Script', 'Task_Class', 'Task_Listener', 'Task_Connector' ]
