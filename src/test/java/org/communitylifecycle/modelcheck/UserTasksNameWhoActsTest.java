@@ -44,4 +44,29 @@ class UserTasksNameWhoActsTest {
           assertThat(v.reason()).contains("names nobody");
         });
   }
+
+  @Test
+  void bpmnResourceAssignmentsAreHeldToTheSame() {
+    assertThat(check(rule, process("""
+        <bpmn:userTask id="Task_Groups">
+          <bpmn:potentialOwner><bpmn:resourceAssignmentExpression>
+            <bpmn:formalExpression>group(community-leads), ${responsibleGroup}, user(${supportUser})</bpmn:formalExpression>
+          </bpmn:resourceAssignmentExpression></bpmn:potentialOwner>
+        </bpmn:userTask>"""))).isEmpty();
+    assertThat(check(rule, process("""
+        <bpmn:userTask id="Task_Alice">
+          <bpmn:potentialOwner><bpmn:resourceAssignmentExpression>
+            <bpmn:formalExpression>group(community-leads), user(alice)</bpmn:formalExpression>
+          </bpmn:resourceAssignmentExpression></bpmn:potentialOwner>
+        </bpmn:userTask>
+        <bpmn:userTask id="Task_Bob">
+          <bpmn:humanPerformer><bpmn:resourceAssignmentExpression>
+            <bpmn:formalExpression>bob</bpmn:formalExpression>
+          </bpmn:resourceAssignmentExpression></bpmn:humanPerformer>
+        </bpmn:userTask>""")))
+        .extracting(Violation::elementId, Violation::where)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Task_Alice", "bpmn:potentialOwner"),
+            org.assertj.core.groups.Tuple.tuple("Task_Bob", "bpmn:humanPerformer"));
+  }
 }
