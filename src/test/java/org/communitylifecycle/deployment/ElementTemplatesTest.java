@@ -37,6 +37,10 @@ class ElementTemplatesTest {
   static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
   static final String MILESTONE_TEMPLATE = "org.communitylifecycle.milestone";
+  static final String STAGE_EXIT_REVIEW_TEMPLATE = "org.communitylifecycle.stage-exit-review";
+  /** Camunda 7 templates cannot write task listeners: these come with the review by hand, and are checked here. */
+  static final List<String> STAGE_EXIT_REVIEW_LISTENERS =
+      List.of("create ${taskContext.name(task)}", "complete ${stageGate.decide(task)}");
 
   /** Binding types of Camunda 7 templates, with the field types the schema allows for each. */
   static final Map<String, Set<String>> FIELD_TYPES = Map.of(
@@ -72,7 +76,7 @@ class ElementTemplatesTest {
 
   @Test
   void theTemplatesHaveTheEssentials() {
-    assertThat(templates).containsKey(MILESTONE_TEMPLATE + "@1");
+    assertThat(templates).containsKeys(MILESTONE_TEMPLATE + "@1", STAGE_EXIT_REVIEW_TEMPLATE + "@1");
     List<String> problems = new ArrayList<>();
     templates.forEach((key, t) -> problems.addAll(templateProblems(key, t)));
     assertThat(problems).isEmpty();
@@ -99,7 +103,7 @@ class ElementTemplatesTest {
         problems.addAll(elementProblems(where, element, template));
       }
     }
-    assertThat(templated).as("templated elements").isGreaterThanOrEqualTo(20);
+    assertThat(templated).as("templated elements").isEqualTo(25);
     assertThat(problems).isEmpty();
   }
 
@@ -119,6 +123,34 @@ class ElementTemplatesTest {
     }
     assertThat(calls).isEqualTo(20);
     assertThat(untemplated).as("milestone calls without the %s template", MILESTONE_TEMPLATE).isEmpty();
+  }
+
+  @Test
+  void everyStageExitReviewUsesItsTemplateAndKeepsItsListeners() {
+    List<String> problems = new ArrayList<>();
+    int reviews = 0;
+    for (var model : models.entrySet()) {
+      for (Element task : elements(model.getValue().getDocumentElement())) {
+        if (!task.getLocalName().equals("userTask")) {
+          continue;
+        }
+        List<String> listeners = new ArrayList<>();
+        Element extension = first(task, BPMN_NS, "extensionElements");
+        for (Element l : extension == null ? List.<Element>of() : children(extension)) {
+          if (l.getLocalName().equals("taskListener")) listeners.add(l.getAttribute("event") + " " + l.getAttribute("expression"));
+        }
+        boolean decides = listeners.contains("complete ${stageGate.decide(task)}");
+        boolean templated = task.getAttributeNS(CAMUNDA_NS, "modelerTemplate").equals(STAGE_EXIT_REVIEW_TEMPLATE);
+        String where = model.getKey() + " " + task.getAttribute("id");
+        if (decides) reviews++;
+        if (decides && !templated) problems.add(where + ": decides a stage exit without the " + STAGE_EXIT_REVIEW_TEMPLATE + " template");
+        if (templated && !listeners.containsAll(STAGE_EXIT_REVIEW_LISTENERS)) {
+          problems.add(where + ": a stage exit review needs the task listeners " + STAGE_EXIT_REVIEW_LISTENERS + ", has " + listeners);
+        }
+      }
+    }
+    assertThat(reviews).isEqualTo(5);
+    assertThat(problems).isEmpty();
   }
 
   /** Sanity of the checker itself: a hand edit the template would not write is caught. */
