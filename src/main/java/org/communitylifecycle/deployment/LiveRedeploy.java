@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -57,6 +58,7 @@ public class LiveRedeploy implements AutoCloseable {
   private volatile Thread thread;
   private volatile boolean stopped;
 
+  @Autowired
   public LiveRedeploy(ModelDeployment deployment,
       @Value("${community-lifecycle.models.folder:.}") String root) {
     this(deployment, Path.of(root));
