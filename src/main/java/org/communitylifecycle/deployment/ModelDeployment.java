@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.Resource;
@@ -97,10 +99,9 @@ public class ModelDeployment implements ApplicationRunner {
    * with it. Returns the new deployment, or empty when nothing changed.
    *
    * <p>Synchronized, so that in one application the startup deployment and a live redeploy
-   * ({@link LiveRedeploy}) never compare and deploy at the same time. The deploy itself is the
-   * engine's deploy command, which holds the engine's exclusive deployment lock (a row lock on
-   * {@code ACT_GE_PROPERTY 'deployment.lock'}, {@code deploymentLockUsed} being on by default)
-   * against other nodes on the same database.
+   * ({@link LiveRedeploy}) never compare and deploy at the same time; across nodes on one database
+   * the comparison and the deploy run in the engine's exclusive deployment lock (a row lock on
+   * {@code ACT_GE_PROPERTY 'deployment.lock'}, {@code deploymentLockUsed} being on by default).
    */
   public synchronized Optional<Deployment> deploy(List<ModelResource> resources) {
     Map<String, String> formIdToName = new HashMap<>();
@@ -121,6 +122,29 @@ public class ModelDeployment implements ApplicationRunner {
       }
     }
 
+    return inDeploymentLock(() -> deployChanged(resources, formIdToName));
+  }
+
+  /**
+   * Runs the comparison and the deploy in one engine command holding the engine's exclusive
+   * deployment lock, the one its deploy command takes (nested commands join the transaction), so
+   * that two nodes starting on one database, or a node's live redeploy, cannot both deploy the same
+   * change. The engine takes no such lock on H2 (table locks would deadlock its id generator), where
+   * one application is all there is and {@code synchronized} suffices.
+   */
+  private <T> T inDeploymentLock(Supplier<T> work) {
+    if (!(repository instanceof ServiceImpl service)) {
+      return work.get(); // not the engine's own service (a mock): its deploy command locks on its own
+    }
+    return service.getCommandExecutor().execute(context -> {
+      if (context.getProcessEngineConfiguration().isDeploymentLockUsed()) {
+        context.getPropertyManager().acquireExclusiveLock();
+      }
+      return work.get();
+    });
+  }
+
+  private Optional<Deployment> deployChanged(List<ModelResource> resources, Map<String, String> formIdToName) {
     Map<String, byte[]> deployed = latestDeployedContent();
     Set<String> changed = new LinkedHashSet<>();
     for (ModelResource r : resources) {

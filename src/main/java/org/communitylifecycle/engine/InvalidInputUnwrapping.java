@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
@@ -95,7 +94,7 @@ public class InvalidInputUnwrapping extends AbstractProcessEnginePlugin {
     private static void report(Command<?> command, RuntimeException e) {
       if (e instanceof OptimisticLockingException || e instanceof BadUserRequestException
           || e instanceof AuthorizationException || e instanceof TaskAlreadyClaimedException
-          || refusedModel(command, e)) {
+          || refusedModel(e)) {
         log.debug("{} failed: {}", command.getClass().getSimpleName(), e.getMessage());
       } else {
         log.error("{} failed", command.getClass().getSimpleName(), e);
@@ -105,17 +104,16 @@ public class InvalidInputUnwrapping extends AbstractProcessEnginePlugin {
     /**
      * A deployment refused for its files: by the model check or a parser (ParseException, which
      * ModelRefusedException is), or as XML that is not well-formed (ENGINE-09003, caused by the
-     * SAX parser). The deployer gets the message (REST 400, live redeploy's WARN line); no fault here.
+     * SAX parser; the deploy may run nested in ModelDeployment's own command). The deployer gets
+     * the message (REST 400, live redeploy's WARN line); no fault here.
      */
-    private static boolean refusedModel(Command<?> command, RuntimeException e) {
+    private static boolean refusedModel(RuntimeException e) {
       if (e instanceof ParseException) {
         return true;
       }
-      if (command instanceof DeployCmd) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-          if (cause instanceof SAXException) {
-            return true;
-          }
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SAXException) {
+          return true;
         }
       }
       return false;
