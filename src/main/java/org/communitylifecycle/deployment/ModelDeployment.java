@@ -34,7 +34,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Only what changed is deployed again. Because a task's {@code formRefBinding="deployment"}
  * looks for its form in the process's own deployment, a changed form is deployed together with
- * the models that use it, and a changed model together with its forms.
+ * the models that use it, and a changed model together with its forms. Likewise a call activity
+ * with {@code calledElementBinding="deployment"} (every milestone of a stage) finds the called
+ * process only in its own deployment: a changed stage is deployed with the milestone, and a
+ * milestone deployed again brings every stage that calls it.
  */
 @Component
 @Order(0)
@@ -122,7 +125,22 @@ public class ModelDeployment implements ApplicationRunner {
       }
     }
 
-    return inDeploymentLock(() -> deployChanged(resources, formIdToName));
+    Map<String, String> processIdToName = new HashMap<>();
+    for (ModelResource r : resources) {
+      for (String id : r.processIds()) {
+        processIdToName.putIfAbsent(id, r.name());
+      }
+    }
+    for (ModelResource r : resources) {
+      for (String called : r.deploymentBoundCalls()) {
+        if (!processIdToName.containsKey(called)) {
+          throw new InvalidModelException(r.name() + " calls the process '" + called
+              + "' with calledElementBinding=\"deployment\", but no model in processes/ defines it");
+        }
+      }
+    }
+
+    return inDeploymentLock(() -> deployChanged(resources, formIdToName, processIdToName));
   }
 
   /**
@@ -144,7 +162,8 @@ public class ModelDeployment implements ApplicationRunner {
     });
   }
 
-  private Optional<Deployment> deployChanged(List<ModelResource> resources, Map<String, String> formIdToName) {
+  private Optional<Deployment> deployChanged(
+      List<ModelResource> resources, Map<String, String> formIdToName, Map<String, String> processIdToName) {
     Map<String, byte[]> deployed = latestDeployedContent();
     Set<String> changed = new LinkedHashSet<>();
     for (ModelResource r : resources) {
@@ -158,12 +177,32 @@ public class ModelDeployment implements ApplicationRunner {
       return Optional.empty();
     }
 
-    Set<String> toDeploy = new LinkedHashSet<>(changed);
-    for (ModelResource r : resources) {
-      boolean usesChangedForm = r.formRefs().stream().map(formIdToName::get).anyMatch(changed::contains);
-      if (usesChangedForm || changed.contains(r.name())) {
-        toDeploy.add(r.name());
-        r.formRefs().stream().map(formIdToName::get).forEach(toDeploy::add);
+    // Renewed: changed, or using a changed form, or calling a renewed process by deployment (so the
+    // newest caller binds the newest callee). A renewed model travels with its forms and with the
+    // processes it calls by deployment, which travel with theirs.
+    Set<String> renewed = new LinkedHashSet<>(changed);
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (ModelResource r : resources) {
+        boolean usesChangedForm = r.formRefs().stream().map(formIdToName::get).anyMatch(changed::contains);
+        boolean callsRenewed = r.deploymentBoundCalls().stream().map(processIdToName::get).anyMatch(renewed::contains);
+        if (usesChangedForm || callsRenewed) {
+          grew |= renewed.add(r.name());
+        }
+      }
+    }
+    Set<String> toDeploy = new LinkedHashSet<>(renewed);
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (ModelResource r : resources) {
+        if (toDeploy.contains(r.name())) {
+          for (String form : r.formRefs()) {
+            grew |= toDeploy.add(formIdToName.get(form));
+          }
+          for (String called : r.deploymentBoundCalls()) {
+            grew |= toDeploy.add(processIdToName.get(called));
+          }
+        }
       }
     }
 

@@ -18,6 +18,9 @@ record ModelResource(String name, byte[] content) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"$]+)\"");
+  private static final Pattern PROCESS = Pattern.compile("<(?:\\w+:)?process\\b[^>]*?\\sid=\"([^\"]+)\"");
+  private static final Pattern CALL_ACTIVITY = Pattern.compile("<(?:\\w+:)?callActivity\\b[^>]*>");
+  private static final Pattern CALLED_ELEMENT = Pattern.compile("\\scalledElement=\"([^\"$#]+)\"");
 
   boolean isForm() {
     return name.endsWith(".form");
@@ -37,6 +40,42 @@ record ModelResource(String name, byte[] content) {
       }
     }
     return refs;
+  }
+
+  /** Ids of the processes a BPMN model defines. */
+  Set<String> processIds() {
+    return matches(PROCESS, isBpmn() ? text() : "");
+  }
+
+  /**
+   * Ids of the processes this model calls with {@code camunda:calledElementBinding="deployment"}:
+   * the engine looks for them in the caller's own deployment, so they must be deployed with it.
+   */
+  Set<String> deploymentBoundCalls() {
+    Set<String> called = new LinkedHashSet<>();
+    if (isBpmn()) {
+      Matcher m = CALL_ACTIVITY.matcher(text());
+      while (m.find()) {
+        String tag = m.group();
+        if (tag.contains("camunda:calledElementBinding=\"deployment\"")) {
+          called.addAll(matches(CALLED_ELEMENT, tag));
+        }
+      }
+    }
+    return called;
+  }
+
+  private String text() {
+    return new String(content, StandardCharsets.UTF_8);
+  }
+
+  private static Set<String> matches(Pattern pattern, String text) {
+    Set<String> found = new LinkedHashSet<>();
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 
   boolean sameContentAs(byte[] other) {

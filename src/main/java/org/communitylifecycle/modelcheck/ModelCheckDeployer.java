@@ -1,8 +1,12 @@
 package org.communitylifecycle.modelcheck;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.AbstractResourceDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -27,15 +31,43 @@ final class ModelCheckDeployer implements Deployer {
     if (!deployment.isNew() || deployment.getResources() == null) {
       return;
     }
-    Map<String, List<Violation>> refused = new TreeMap<>();
+    Map<String, byte[]> files = new LinkedHashMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      List<Violation> violations = check.check(resource.getName(), resource.getBytes());
-      if (!violations.isEmpty()) {
-        refused.put(resource.getName(), violations);
-      }
+      files.put(resource.getName(), resource.getBytes());
     }
+    Map<String, List<Violation>> refused = check.check(files, new EngineDefinitions(Context.getCommandContext()));
     if (!refused.isEmpty()) {
       throw new ModelRefusedException(refused);
+    }
+  }
+
+  /**
+   * The engine's deployed definitions, read inside the deploy command without authorization: a
+   * designer may reference a process she may not read (tenants are not used by the app).
+   */
+  private record EngineDefinitions(CommandContext context) implements DeployedDefinitions {
+
+    @Override
+    public boolean exists(Kind kind, String key, Integer version, String versionTag) {
+      return context.runWithoutAuthorization(() -> {
+        AbstractResourceDefinitionManager<?> definitions = switch (kind) {
+          case PROCESS -> context.getProcessDefinitionManager();
+          case DECISION -> context.getDecisionDefinitionManager();
+          case FORM -> context.getCamundaFormDefinitionManager();
+        };
+        try {
+          if (version != null) {
+            return definitions.findDefinitionByKeyVersionAndTenantId(key, version, null) != null;
+          }
+          if (versionTag != null) {
+            return definitions.findDefinitionByKeyVersionTagAndTenantId(key, versionTag, null) != null;
+          }
+          return definitions.findLatestDefinitionByKey(key) != null;
+        } catch (ProcessEngineException | UnsupportedOperationException e) {
+          // More than one found (by tenant or tag): the reference resolves; one the engine cannot look up is not ours to refuse.
+          return true;
+        }
+      });
     }
   }
 }

@@ -24,10 +24,10 @@ public class ModelRefusedException extends ParseException {
   }
 
   private static String message(Map<String, List<Violation>> refused) {
-    return "Deployment refused: a model may read variables and call the beans open to models, nothing else. "
+    return "Deployment refused: a model may read variables and call the beans open to models, nothing else,"
+        + " and must keep the designer's contract (docs/model-safety.md). "
         + refused.entrySet().stream()
-            .flatMap(file -> file.getValue().stream().map(v -> file.getKey() + ": " + v.message()
-                + (v.line() > 0 ? " (line " + v.line() + ")" : "")))
+            .flatMap(file -> file.getValue().stream().map(v -> file.getKey() + ": " + v.message() + v.position()))
             .collect(Collectors.joining("; "));
   }
 
@@ -45,7 +45,7 @@ public class ModelRefusedException extends ParseException {
 
     @Override
     public int getColumn() {
-      return 0;
+      return violation.column();
     }
 
     @Override

@@ -10,4 +10,12 @@ public interface ModelRule {
 
   /** Where the model breaks the rule, in document order; empty when it keeps it. */
   List<Violation> check(Model model);
+
+  /**
+   * Where the model breaks the rule, seeing the rest of its deployment and what is deployed
+   * already; only a rule about references between files needs more than {@link #check(Model)}.
+   */
+  default List<Violation> check(Model model, DeploymentFiles deployment) {
+    return check(model);
+  }
 }

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * per page, in place of this one ({@code camunda.bpm.webapp.header-security} in application.yaml),
  * and the public pages' guard sends no referrer at all. The REST answers ({@code /api},
  * {@code /engine-rest} and the webapps' {@code /camunda/api}) carry personal data: nothing may
- * store them.
+ * store them. The webapps' plugin scripts under {@code /camunda/api} are the exception.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityHeaders {
@@ -55,7 +55,10 @@ class SecurityHeaders {
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
-      if (api) {
+      // The webapps' plugin scripts (/camunda/api/<app>/plugin/<name>/static/...) hold no personal data;
+      // storing them keeps Cockpit from fetching every plugin module again on each page load.
+      boolean pluginAsset = path.startsWith("/camunda/api/") && path.contains("/plugin/") && path.contains("/static/");
+      if (api && !pluginAsset) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // Camunda's REST filter would weaken it to no-cache on GETs.
         response = new NoStore(response);

@@ -69,12 +69,17 @@ class ModelDeploymentTest {
     }
     Deployment second = deployment.deploy(edited).orElseThrow();
 
-    // milestone.bpmn binds its forms by deployment, so it comes along with all of its forms; nothing else does.
+    // milestone.bpmn binds its forms by deployment, so it comes along with all of its forms; the
+    // stages call it by deployment, so they come along too (with their own forms), and new
+    // communities get the new form. Nothing else does.
     assertThat(names(second)).containsExactlyInAnyOrder(
         "forms/milestone-review.form", "processes/milestone.bpmn",
-        "forms/milestone-deliver.form", "forms/milestone-follow-up.form");
+        "forms/milestone-deliver.form", "forms/milestone-follow-up.form",
+        "processes/pre-work.bpmn", "processes/starting.bpmn", "processes/learning-and-preparing-for-growth.bpmn",
+        "processes/scaling.bpmn", "processes/sustaining.bpmn",
+        "forms/review-stage-exit.form", "forms/review-sustaining-stage.form");
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey("learning-and-preparing-for-growth").count()).isEqualTo(1);
+            .processDefinitionKey("community-lifecycle").count()).isEqualTo(1);
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
             .processDefinitionKey("milestone").latestVersion().singleResult().getVersion()).isEqualTo(2);
   }
@@ -109,6 +114,42 @@ class ModelDeploymentTest {
     }
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
             .processDefinitionKey("milestone").latestVersion().singleResult().getVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void aChangedStageIsRedeployedWithTheMilestoneItCallsByDeployment() {
+    ModelDeployment deployment = new ModelDeployment(processEngine.getRepositoryService());
+    List<ModelResource> resources = deployment.scan();
+    deployment.deploy(resources);
+
+    List<ModelResource> edited = new ArrayList<>();
+    for (ModelResource r : resources) {
+      edited.add(r.name().equals("processes/scaling.bpmn")
+          ? new ModelResource(r.name(), new String(r.content(), StandardCharsets.UTF_8)
+              .concat("\n").getBytes(StandardCharsets.UTF_8))
+          : r);
+    }
+    Deployment second = deployment.deploy(edited).orElseThrow();
+
+    // The stage's milestones bind "milestone" by deployment: without it in the same deployment they
+    // could not start. The milestone itself did not change, so the other stages stay where they are.
+    assertThat(names(second)).containsExactlyInAnyOrder(
+        "processes/scaling.bpmn", "forms/review-stage-exit.form", "processes/milestone.bpmn",
+        "forms/milestone-review.form", "forms/milestone-deliver.form", "forms/milestone-follow-up.form");
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey("starting").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aCallByDeploymentToAMissingProcessIsRefused() {
+    ModelDeployment deployment = new ModelDeployment(processEngine.getRepositoryService());
+    List<ModelResource> missing = new ArrayList<>(deployment.scan());
+    missing.removeIf(r -> r.name().equals("processes/milestone.bpmn"));
+    assertThatThrownBy(() -> deployment.deploy(missing))
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessageStartingWith("processes/")
+        .hasMessageContaining("calls the process 'milestone' with calledElementBinding=\"deployment\"");
+    assertThat(processEngine.getRepositoryService().createDeploymentQuery().count()).isZero();
   }
 
   @Test

@@ -79,6 +79,16 @@ class SecurityHeadersIT extends RunningApplication {
   }
 
   @Test
+  void cockpitPluginScriptsMayBeStoredButTheWebappsDataMayNot() {
+    ResponseEntity<String> plugin = rest.getForEntity("/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js", String.class);
+    ResponseEntity<String> data = rest.getForEntity("/camunda/api/engine/engine/", String.class);
+
+    assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(plugin.getHeaders().getCacheControl()).as("a plugin script").isNotEqualTo("no-store");
+    assertThat(single(data, HttpHeaders.CACHE_CONTROL)).as("the webapps' data").isEqualTo("no-store");
+  }
+
+  @Test
   void otherPagesGetTheApplicationsPagePolicy() {
     ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
 
