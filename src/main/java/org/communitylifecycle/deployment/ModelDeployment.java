@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.Resource;
@@ -43,8 +46,9 @@ public class ModelDeployment implements ApplicationRunner {
   public static final String DEPLOYMENT_NAME = "community-lifecycle";
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
+  /** Where the models and forms are, relative to the classpath root or to the repository folder. */
   private static final List<String> PATTERNS =
-      List.of("classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form");
+      List.of("processes/**/*.bpmn", "processes/**/*.dmn", "forms/**/*.form");
 
   private final RepositoryService repository;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -60,17 +64,34 @@ public class ModelDeployment implements ApplicationRunner {
 
   /** Reads the models and forms from the classpath, keyed by their relative names. */
   List<ModelResource> scan() {
+    return scan("classpath*:");
+  }
+
+  /**
+   * Reads the models and forms from {@code root/processes} and {@code root/forms} on disk (the
+   * repository's folders, as saved in an editor, not the classpath copy a build makes).
+   */
+  List<ModelResource> scan(Path root) {
+    String location = root.toAbsolutePath().normalize().toUri().toString();
+    return scan(location.endsWith("/") ? location : location + "/");
+  }
+
+  private List<ModelResource> scan(String location) {
     Map<String, ModelResource> found = new LinkedHashMap<>();
     for (String pattern : PATTERNS) {
       try {
-        for (org.springframework.core.io.Resource resource : resolver.getResources(pattern)) {
+        for (org.springframework.core.io.Resource resource : resolver.getResources(location + pattern)) {
+          String filename = resource.getFilename();
+          if (filename == null || filename.startsWith(".")) {
+            continue; // an editor's hidden lock or swap file (Emacs's .#x.form), not a model
+          }
           String name = relativeName(resource.getURL().toString());
           try (InputStream in = resource.getInputStream()) {
             found.putIfAbsent(name, new ModelResource(name, in.readAllBytes()));
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + pattern, e);
+        throw new UncheckedIOException("Cannot read " + location + pattern, e);
       }
     }
     return new ArrayList<>(found.values());
@@ -79,8 +100,13 @@ public class ModelDeployment implements ApplicationRunner {
   /**
    * Deploys what differs from the latest deployed version of each file, plus what must travel
    * with it. Returns the new deployment, or empty when nothing changed.
+   *
+   * <p>Synchronized, so that in one application the startup deployment and a live redeploy
+   * ({@link LiveRedeploy}) never compare and deploy at the same time; across nodes on one database
+   * the comparison and the deploy run in the engine's exclusive deployment lock (a row lock on
+   * {@code ACT_GE_PROPERTY 'deployment.lock'}, {@code deploymentLockUsed} being on by default).
    */
-  public Optional<Deployment> deploy(List<ModelResource> resources) {
+  public synchronized Optional<Deployment> deploy(List<ModelResource> resources) {
     Map<String, String> formIdToName = new HashMap<>();
     for (ModelResource r : resources) {
       if (r.isForm()) {
@@ -114,6 +140,30 @@ public class ModelDeployment implements ApplicationRunner {
       }
     }
 
+    return inDeploymentLock(() -> deployChanged(resources, formIdToName, processIdToName));
+  }
+
+  /**
+   * Runs the comparison and the deploy in one engine command holding the engine's exclusive
+   * deployment lock, the one its deploy command takes (nested commands join the transaction), so
+   * that two nodes starting on one database, or a node's live redeploy, cannot both deploy the same
+   * change. The engine takes no such lock on H2 (table locks would deadlock its id generator), where
+   * one application is all there is and {@code synchronized} suffices.
+   */
+  private <T> T inDeploymentLock(Supplier<T> work) {
+    if (!(repository instanceof ServiceImpl service)) {
+      return work.get(); // not the engine's own service (a mock): its deploy command locks on its own
+    }
+    return service.getCommandExecutor().execute(context -> {
+      if (context.getProcessEngineConfiguration().isDeploymentLockUsed()) {
+        context.getPropertyManager().acquireExclusiveLock();
+      }
+      return work.get();
+    });
+  }
+
+  private Optional<Deployment> deployChanged(
+      List<ModelResource> resources, Map<String, String> formIdToName, Map<String, String> processIdToName) {
     Map<String, byte[]> deployed = latestDeployedContent();
     Set<String> changed = new LinkedHashSet<>();
     for (ModelResource r : resources) {
@@ -165,6 +215,11 @@ public class ModelDeployment implements ApplicationRunner {
     Deployment deployment = builder.deploy();
     log.info("Deployed {} (changed: {})", toDeploy, changed);
     return Optional.of(deployment);
+  }
+
+  /** The names of the files in a deployment, as the engine stored them. */
+  public List<String> resourceNames(Deployment deployment) {
+    return repository.getDeploymentResources(deployment.getId()).stream().map(Resource::getName).sorted().toList();
   }
 
   /** The content of each file name as most recently deployed under this deployment's name. */

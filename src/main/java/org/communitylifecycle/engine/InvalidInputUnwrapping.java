@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.xml.sax.SAXException;
 
 /**
  * The engine wraps what a listener or an expression throws, twice over, so a person completing a
@@ -91,11 +93,30 @@ public class InvalidInputUnwrapping extends AbstractProcessEnginePlugin {
     /** As the engine would: callers' mistakes and lost races briefly, faults in full. */
     private static void report(Command<?> command, RuntimeException e) {
       if (e instanceof OptimisticLockingException || e instanceof BadUserRequestException
-          || e instanceof AuthorizationException || e instanceof TaskAlreadyClaimedException) {
+          || e instanceof AuthorizationException || e instanceof TaskAlreadyClaimedException
+          || refusedModel(e)) {
         log.debug("{} failed: {}", command.getClass().getSimpleName(), e.getMessage());
       } else {
         log.error("{} failed", command.getClass().getSimpleName(), e);
       }
+    }
+
+    /**
+     * A deployment refused for its files: by the model check or a parser (ParseException, which
+     * ModelRefusedException is), or as XML that is not well-formed (ENGINE-09003, caused by the
+     * SAX parser; the deploy may run nested in ModelDeployment's own command). The deployer gets
+     * the message (REST 400, live redeploy's WARN line); no fault here.
+     */
+    private static boolean refusedModel(RuntimeException e) {
+      if (e instanceof ParseException) {
+        return true;
+      }
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SAXException) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

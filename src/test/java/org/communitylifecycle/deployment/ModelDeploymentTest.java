@@ -2,15 +2,24 @@ package org.communitylifecycle.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.communitylifecycle.testsupport.TestDatabase;
 import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +80,38 @@ class ModelDeploymentTest {
         "forms/review-stage-exit.form", "forms/review-sustaining-stage.form");
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
             .processDefinitionKey("community-lifecycle").count()).isEqualTo(1);
+    assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey("milestone").latestVersion().singleResult().getVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void twoNodesDeployingTheSameChangeAtOnceMakeOneDeployment() throws Exception {
+    // Two instances, as on two nodes: only the engine's deployment lock keeps them apart, which it
+    // takes on PostgreSQL, not on H2 (DbSqlSession.lock); run with -Ppostgres.
+    assumeTrue(TestDatabase.isPostgres(), "the engine takes no deployment lock on H2");
+    ModelDeployment node1 = new ModelDeployment(processEngine.getRepositoryService());
+    ModelDeployment node2 = new ModelDeployment(processEngine.getRepositoryService());
+    List<ModelResource> resources = node1.scan();
+    node1.deploy(resources);
+
+    List<ModelResource> edited = new ArrayList<>();
+    for (ModelResource r : resources) {
+      edited.add(r.name().equals("forms/milestone-review.form")
+          ? new ModelResource(r.name(), new String(r.content(), StandardCharsets.UTF_8)
+              .replace("Request changes", "Ask for changes").getBytes(StandardCharsets.UTF_8))
+          : r);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      Future<Optional<Deployment>> first = pool.submit(() -> { go.await(); return node1.deploy(edited); });
+      Future<Optional<Deployment>> second = pool.submit(() -> { go.await(); return node2.deploy(edited); });
+      go.countDown();
+      assertThat(Stream.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS))
+          .filter(Optional::isPresent).count()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
             .processDefinitionKey("milestone").latestVersion().singleResult().getVersion()).isEqualTo(2);
   }

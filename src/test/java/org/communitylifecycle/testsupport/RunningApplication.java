@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
         "camunda.bpm.job-execution.enabled=false",
         // Likewise the mail outbox's poller: tests call it after moving the clock.
-        "community-lifecycle.mail.poll-interval=PT1H"})
+        "community-lifecycle.mail.poll-interval=PT1H",
+        // The demo profile's live redeploy would watch the repository's folders and deploy into the test database.
+        "community-lifecycle.models.live-redeploy=false"})
 @ActiveProfiles("demo")
 public abstract class RunningApplication {
 
