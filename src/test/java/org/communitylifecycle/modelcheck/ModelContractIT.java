@@ -178,22 +178,9 @@ class ModelContractIT extends RunningApplication {
     return ins.append("</bpmn:extensionElements>").toString();
   }
 
-  /** The probe process: start, the elements, among them one with the id Task_Run, end. */
+  /** The probe process of this test, with the elements. */
   static String probe(String elements) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_ContractProbe" targetNamespace="test">
-          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D" camunda:isStartableInTasklist="false">
-            <bpmn:startEvent id="StartEvent_Started" />
-            <bpmn:sequenceFlow id="Flow_In" sourceRef="StartEvent_Started" targetRef="Task_Run" />
-        %s
-            <bpmn:sequenceFlow id="Flow_Out" sourceRef="Task_Run" targetRef="EndEvent_Done" />
-            <bpmn:endEvent id="EndEvent_Done" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(KEY, elements);
+    return TestModels.probe(KEY, elements);
   }
 
   static ResponseEntity<Map> deployAsCarol(TestRestTemplate rest, String fileName, String content) {

@@ -27,6 +27,27 @@ final class TestModels {
         """.formatted(elements);
   }
 
+  /**
+   * A probe process for the ITs, deployed as its own key: start, the elements (among them one with
+   * the id Task_Run), end.
+   */
+  static String probe(String key, String elements) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_Probe" targetNamespace="test">
+          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D" camunda:isStartableInTasklist="false">
+            <bpmn:startEvent id="StartEvent_Started" />
+            <bpmn:sequenceFlow id="Flow_In" sourceRef="StartEvent_Started" targetRef="Task_Run" />
+        %s
+            <bpmn:sequenceFlow id="Flow_Out" sourceRef="Task_Run" targetRef="EndEvent_Done" />
+            <bpmn:endEvent id="EndEvent_Done" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(key, elements);
+  }
+
   /** A service task whose camunda:expression is the given one. */
   static String serviceTask(String expression) {
     return process("<bpmn:serviceTask id=\"Task_Run\" camunda:expression=\"" + expression + "\" />");
