@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.communitylifecycle.dashboard.StalledSteps;
@@ -61,7 +62,16 @@ class StalledDigest {
     this.transaction = new TransactionTemplate(transactions);
   }
 
+  /** The lock's name in cl_shedlock. */
+  static final String LOCK = "weekly-digest";
+
+  /**
+   * Every node fires this; the one that takes the lock sends the digest, the others skip it. The
+   * lock is held at least five minutes, so a node whose clock (and so its cron) runs a few minutes
+   * behind finds it still taken; at most thirty, should the node holding it die.
+   */
   @Scheduled(cron = "${community-lifecycle.mail.digest-cron:0 0 8 * * MON}")
+  @SchedulerLock(name = LOCK, lockAtLeastFor = "PT5M", lockAtMostFor = "PT30M")
   void weekly() {
     if (mail.on()) {
       int sent = send();

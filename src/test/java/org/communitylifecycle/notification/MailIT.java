@@ -14,6 +14,11 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -306,6 +311,65 @@ class MailIT extends RunningApplication {
     } finally {
       preferences("mila", Map.of("digest", true));
     }
+  }
+
+  /**
+   * Two nodes share one database and both fire the weekly cron at the same moment: two threads call
+   * the scheduled method through the Spring proxy, as the scheduler of each node would. The lock in
+   * cl_shedlock lets one of them send; every liaison gets one digest, not one per node.
+   */
+  @Test
+  void twoNodesFiringTheDigestAtOnceSendOneDigestPerLiaison() throws Exception {
+    user(identity, "lena", "Lena", "lena@example.org", "cbt-liaisons");
+    startCommunity("Lock Lake", "lena");
+    Task first = deliverTasks("lock-lake").get(0);
+    ClockUtil.setCurrentTime(Date.from(first.getDueDate().toInstant().plus(Duration.ofDays(2))));
+    long before = jdbc.sql("select coalesce(max(id), 0) from cl_mail_outbox").query(Long.class).single();
+    jdbc.sql("delete from cl_shedlock where name = :name").param("name", StalledDigest.LOCK).update();
+    try {
+      CyclicBarrier together = new CyclicBarrier(2);
+      ExecutorService nodes = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<?>> runs = List.of(nodes.submit(() -> fire(together)), nodes.submit(() -> fire(together)));
+        for (Future<?> run : runs) {
+          run.get(1, TimeUnit.MINUTES);
+        }
+      } finally {
+        nodes.shutdownNow();
+      }
+      delivery.drain();
+
+      Map<String, Long> digests = digestsSince(before);
+      assertThat(digests).as("digests queued by the two runs, per liaison").containsEntry("lena", 1L)
+          .allSatisfy((liaison, count) -> assertThat(count).as(liaison).isEqualTo(1L));
+      assertThat(mails("lena@example.org", "Weekly digest")).hasSize(1);
+      assertThat(body(mail("lena@example.org", "Weekly digest"))).contains("\nLock Lake\n");
+      assertThat(jdbc.sql("select count(*) from cl_shedlock where name = :name").param("name", StalledDigest.LOCK)
+          .query(Long.class).single()).as("the lock row").isEqualTo(1L);
+
+      // A node whose cron fires a little later finds the lock still held (at least five minutes).
+      digest.weekly();
+      assertThat(digestsSince(before)).isEqualTo(digests);
+    } finally {
+      // Released, so that a later test (or run on this database) may fire the digest again.
+      jdbc.sql("delete from cl_shedlock where name = :name").param("name", StalledDigest.LOCK).update();
+    }
+  }
+
+  private void fire(CyclicBarrier together) {
+    try {
+      together.await(1, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    digest.weekly();
+  }
+
+  private Map<String, Long> digestsSince(long id) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.sql("select recipient_user, count(*) from cl_mail_outbox where kind = 'digest' and id > :id group by recipient_user")
+        .param("id", id).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+    return counts;
   }
 
   @Test
