@@ -1,6 +1,7 @@
 package org.communitylifecycle.alumni;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Link tokens and form tokens. */
 class AlumniTokensTest {
+
+  static final String SECRET = "a-form-token-secret-for-tests";
 
   @Test
   void linkTokensAreLongRandomAndUrlSafe() {
@@ -33,7 +36,7 @@ class AlumniTokensTest {
 
   @Test
   void formTokensBindAPageToItsPurposeAndLink() {
-    FormTokens forms = new FormTokens();
+    FormTokens forms = new FormTokens(SECRET);
     String link = AlumniTokens.newToken();
     String token = forms.issue("feedback", link);
 
@@ -42,6 +45,22 @@ class AlumniTokensTest {
     assertThat(forms.valid("feedback", AlumniTokens.newToken(), token)).as("another link").isFalse();
     assertThat(forms.valid("feedback", link, null)).isFalse();
     assertThat(forms.valid("feedback", link, "%%%")).isFalse();
-    assertThat(new FormTokens().valid("feedback", link, token)).as("after a restart").isFalse();
+  }
+
+  @Test
+  void nodesWithTheSameSecretAcceptEachOthersFormTokensAndOthersDoNot() {
+    String link = AlumniTokens.newToken();
+    String token = new FormTokens(SECRET).issue("feedback", link);
+
+    assertThat(new FormTokens(SECRET).valid("feedback", link, token)).as("another node, or after a restart").isTrue();
+    assertThat(new FormTokens("another-secret-of-32-characters!").valid("feedback", link, token))
+        .as("another secret").isFalse();
+  }
+
+  @Test
+  void aMissingOrShortSecretMakesNoFormTokens() {
+    assertThatThrownBy(() -> new FormTokens(null)).hasMessageContaining("ALUMNI_FORM_TOKEN_SECRET");
+    assertThatThrownBy(() -> new FormTokens("")).hasMessageContaining("at least 16 characters");
+    assertThatThrownBy(() -> new FormTokens("fifteen-chars!!")).hasMessageContaining("at least 16 characters");
   }
 }

@@ -13,6 +13,8 @@ class PasswordGuardTest {
 
   static final String ADMIN_PASSWORD = PasswordGuard.ADMIN.property();
   static final String DB_PASSWORD = PasswordGuard.DATABASE.property();
+  static final String FORM_SECRET = PasswordGuard.FORM_TOKEN_SECRET.property();
+  static final String A_SECRET = "kq3V9x2LrT8mWz4pYb7nHc";
 
   PasswordGuard guard = new PasswordGuard();
 
@@ -35,7 +37,8 @@ class PasswordGuardTest {
 
   @Test
   void anOwnPasswordOrTheDemoProfileStarts() {
-    MockEnvironment own = new MockEnvironment().withProperty(ADMIN_PASSWORD, "correct horse battery");
+    MockEnvironment own = new MockEnvironment().withProperty(ADMIN_PASSWORD, "correct horse battery")
+        .withProperty(FORM_SECRET, A_SECRET);
     MockEnvironment demo = new MockEnvironment();
     demo.setActiveProfiles("demo");
 
@@ -75,9 +78,47 @@ class PasswordGuardTest {
     assertThatCode(() -> guard.postProcessEnvironment(demo, new SpringApplication())).doesNotThrowAnyException();
   }
 
+  @Test
+  void outsideDemoAMissingFormTokenSecretStopsStartupSayingWhatToSet() {
+    // As application.yaml has it: empty unless ALUMNI_FORM_TOKEN_SECRET is set.
+    MockEnvironment environment = new MockEnvironment().withProperty(ADMIN_PASSWORD, "correct horse battery")
+        .withProperty(FORM_SECRET, "");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOfSatisfying(PasswordGuard.PasswordException.class, e -> {
+          FailureAnalysis report = new PasswordFailureAnalyzer().analyze(e);
+          assertThat(report.getDescription()).startsWith("ALUMNI_FORM_TOKEN_SECRET is not set")
+              .contains("the same on every node");
+          assertThat(report.getAction()).startsWith("Set the environment variable ALUMNI_FORM_TOKEN_SECRET")
+              .contains("at least 16 characters");
+        });
+  }
+
+  @Test
+  void outsideDemoAShortOrWellKnownFormTokenSecretStopsStartup() {
+    MockEnvironment tooShort = new MockEnvironment().withProperty(ADMIN_PASSWORD, "correct horse battery")
+        .withProperty(FORM_SECRET, "only-15-chars!!");
+    MockEnvironment known = new MockEnvironment().withProperty(ADMIN_PASSWORD, "correct horse battery")
+        .withProperty(FORM_SECRET, "changeme");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(tooShort, new SpringApplication()))
+        .hasMessageStartingWith("ALUMNI_FORM_TOKEN_SECRET is too short (15 characters)");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(known, new SpringApplication()))
+        .hasMessageStartingWith("ALUMNI_FORM_TOKEN_SECRET is a well-known default");
+  }
+
+  @Test
+  void theDemoProfileNeedsNoFormTokenSecretOfItsOwn() {
+    MockEnvironment demo = new MockEnvironment();
+    demo.setActiveProfiles("demo");
+
+    assertThatCode(() -> guard.postProcessEnvironment(demo, new SpringApplication())).doesNotThrowAnyException();
+  }
+
   /** The postgres profile with a good admin password, so only the database password decides. */
   private static MockEnvironment postgres() {
-    MockEnvironment environment = new MockEnvironment().withProperty(ADMIN_PASSWORD, "correct horse battery");
+    MockEnvironment environment = new MockEnvironment().withProperty(ADMIN_PASSWORD, "correct horse battery")
+        .withProperty(FORM_SECRET, A_SECRET);
     environment.setActiveProfiles("postgres");
     return environment;
   }
