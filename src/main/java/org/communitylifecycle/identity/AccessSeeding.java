@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the groups, their authorizations and the Tasklist filters at every startup. Each run adds
- * what is missing and changes nothing that is already there, so it is safe to repeat.
+ * what is missing and changes nothing that is already there, so it is safe to repeat. Nodes that
+ * start together on one database take turns (engine/StartupLock.java).
  */
 @Component
 @Order(10)
@@ -245,7 +246,10 @@ class AccessSeeding implements ApplicationRunner {
   }
 
   private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    // Filter names have no unique key: nodes that raced before engine/StartupLock.java could have
+    // made two. Every node takes the same one, the first by id, and the duplicate is left alone.
+    List<Filter> existing = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list();
+    Filter filter = existing.isEmpty() ? null : existing.get(0);
     if (filter == null) {
       filter =
           filters
