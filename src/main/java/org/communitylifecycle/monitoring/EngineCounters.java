@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,7 @@ class EngineCounters extends AbstractProcessEnginePlugin {
   private final Map<Kind, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
 
   // Not EngineFigures, which needs the engine's services: the engine needs its plugins first.
+  @Autowired
   EngineCounters() {
     this(EngineFigures.shippedProcessKeys());
   }

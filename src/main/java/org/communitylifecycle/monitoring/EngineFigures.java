@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +46,7 @@ class EngineFigures {
   private Snapshot snapshot;
   private long readAt;
 
+  @Autowired
   EngineFigures(RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc) {
     this(runtime, tasks, management, jdbc, shippedProcessKeys(), System::nanoTime);
   }

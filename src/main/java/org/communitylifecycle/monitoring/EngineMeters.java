@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.communitylifecycle.monitoring.EngineCounters.Kind;
 import org.communitylifecycle.monitoring.EngineFigures.Snapshot;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ class EngineMeters implements MeterBinder {
   private final Supplier<Snapshot> figures;
   private final EngineCounters counters;
 
+  @Autowired
   EngineMeters(EngineFigures figures, EngineCounters counters) {
     this(figures::current, counters);
   }
