@@ -10,6 +10,8 @@ public final class Groups {
   public static final String COMMUNITY_LEADS = "community-leads";
   public static final String PROCESS_DESIGNERS = "process-designers";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+  /** Who may scrape /actuator/prometheus besides administrators; an operator creates it in Admin. */
+  public static final String MONITORING = "monitoring";
   public static final String MENTORS = "mentors";
   public static final String MENTEES = "mentees";
   public static final String HUB_HOSTS = "hub-hosts";

@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // Likewise the mail outbox's poller: tests call it after moving the clock.
         "community-lifecycle.mail.poll-interval=PT1H",
         // The demo profile's live redeploy would watch the repository's folders and deploy into the test database.
-        "community-lifecycle.models.live-redeploy=false"})
+        "community-lifecycle.models.live-redeploy=false",
+        // Spring Boot's tests turn metrics export off unless asked; /actuator/prometheus is part of the app.
+        "management.prometheus.metrics.export.enabled=true"})
 @ActiveProfiles("demo")
 public abstract class RunningApplication {
 
