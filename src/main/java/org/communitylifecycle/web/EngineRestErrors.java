@@ -1,0 +1,104 @@
+package org.communitylifecycle.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.communitylifecycle.engine.ClientErrors;
+import org.communitylifecycle.engine.ClientErrors.ClientError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine REST API's answers to exceptions: Camunda's own mapping, except for what
+ * {@link ClientErrors} recognises as a caller's mistake, which becomes that 4xx with a message
+ * saying what to fix, in Camunda's JSON shape ({@code {"type", "message", "code"}}). Camunda's
+ * resources wrap most engine exceptions of /start and /complete in a {@link RestException} with
+ * status 500, so both are mapped, and any other throwable too. The mappers are registered with a
+ * higher priority than Camunda's, which Jersey prefers for the same exception type.
+ */
+@Component
+public class EngineRestErrors implements ResourceConfigCustomizer {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
+
+  /** Ahead of Camunda's mappers, which have Jersey's default priority (5000). */
+  static final int PRIORITY = 100;
+
+  @Override
+  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    config.register(EngineExceptions.class, PRIORITY);
+    config.register(RestExceptions.class, PRIORITY);
+    config.register(OtherExceptions.class, PRIORITY);
+  }
+
+  /** A caller's mistake as Camunda's JSON error, or empty. */
+  static Optional<Response> clientError(Throwable e) {
+    Throwable cause = e instanceof RestException && e.getCause() != null ? e.getCause() : e;
+    if (e instanceof RestException && e.getCause() == null) {
+      return Optional.empty(); // Camunda's own answer (a 4xx with its message, as a rule)
+    }
+    return ClientErrors.classify(cause).map(error -> response(error, cause));
+  }
+
+  private static Response response(ClientError error, Throwable e) {
+    log.debug("Engine REST answered {}: {}", error.status(), error.message());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", error.type());
+    body.put("message", error.message());
+    body.put("code", engineCode(e));
+    return Response.status(error.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static Integer engineCode(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcessEngineException engine) {
+        return engine.getCode();
+      }
+    }
+    return null;
+  }
+
+  /** Engine exceptions thrown as they are. */
+  @Priority(PRIORITY)
+  public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException e) {
+      return clientError(e).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+
+  /** Engine exceptions a Camunda resource wrapped, as a rule with status 500. */
+  @Priority(PRIORITY)
+  public static class RestExceptions implements ExceptionMapper<RestException> {
+    private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException e) {
+      return clientError(e).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+
+  /** Anything else, a database's refusal from one of the app's listeners for one. */
+  @Priority(PRIORITY)
+  public static class OtherExceptions implements ExceptionMapper<Throwable> {
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(Throwable e) {
+      return clientError(e).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+}
