@@ -1,7 +1,16 @@
 package org.communitylifecycle.web;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
@@ -42,6 +51,38 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     config.register(OtherExceptions.class, PRIORITY);
   }
 
+  private static final Pattern TASK_ACTION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form|resolve)$");
+
+  /**
+   * A caller's mistake as Camunda's JSON error, or empty. Of simultaneous completions of one task,
+   * the losers may also fail the authorization check, the task's identity links being gone with it:
+   * that is a lost race too.
+   */
+  static Optional<Response> clientError(Throwable e, UriInfo uri) {
+    if (e instanceof AuthorizationException && uri != null) {
+      Matcher action = TASK_ACTION.matcher(uri.getPath());
+      if (action.matches() && taskIsGone(action.group(1))) {
+        return Optional.of(response(new ClientError(409, e.getClass().getSimpleName(), "The task " + action.group(1)
+            + " was changed or completed by someone else; reload it"), e));
+      }
+    }
+    return clientError(e);
+  }
+
+  private static boolean taskIsGone(String taskId) {
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+    IdentityService identity = engine.getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0;
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
   /** A caller's mistake as Camunda's JSON error, or empty. */
   static Optional<Response> clientError(Throwable e) {
     Throwable cause = e instanceof RestException && e.getCause() != null ? e.getCause() : e;
@@ -73,10 +114,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   @Priority(PRIORITY)
   public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+    @Context UriInfo uri;
 
     @Override
     public Response toResponse(ProcessEngineException e) {
-      return clientError(e).orElseGet(() -> camunda.toResponse(e));
+      return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
     }
   }
 
