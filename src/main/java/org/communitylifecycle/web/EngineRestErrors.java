@@ -55,18 +55,19 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
   /**
    * A caller's mistake as Camunda's JSON error, or empty. Of simultaneous completions of one task,
-   * the losers may also fail the authorization check, the task's identity links being gone with it:
-   * that is a lost race too.
+   * the losers may also fail the authorization check (the task's identity links are gone with it) or
+   * trip over the execution tree the winner just changed: if the task is gone, that is a lost race too.
    */
   static Optional<Response> clientError(Throwable e, UriInfo uri) {
-    if (e instanceof AuthorizationException && uri != null) {
+    Optional<Response> classified = clientError(e);
+    if (uri != null && (classified.isEmpty() || e instanceof AuthorizationException)) {
       Matcher action = TASK_ACTION.matcher(uri.getPath());
       if (action.matches() && taskIsGone(action.group(1))) {
         return Optional.of(response(new ClientError(409, e.getClass().getSimpleName(), "The task " + action.group(1)
             + " was changed or completed by someone else; reload it"), e));
       }
     }
-    return clientError(e);
+    return classified;
   }
 
   private static boolean taskIsGone(String taskId) {
@@ -126,10 +127,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   @Priority(PRIORITY)
   public static class RestExceptions implements ExceptionMapper<RestException> {
     private final RestExceptionHandler camunda = new RestExceptionHandler();
+    @Context UriInfo uri;
 
     @Override
     public Response toResponse(RestException e) {
-      return clientError(e).orElseGet(() -> camunda.toResponse(e));
+      return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
     }
   }
 
@@ -137,10 +139,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   @Priority(PRIORITY)
   public static class OtherExceptions implements ExceptionMapper<Throwable> {
     private final ExceptionHandler camunda = new ExceptionHandler();
+    @Context UriInfo uri;
 
     @Override
     public Response toResponse(Throwable e) {
-      return clientError(e).orElseGet(() -> camunda.toResponse(e));
+      return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
     }
   }
 }

@@ -140,7 +140,7 @@ class ClientErrorsIT extends RunningApplication {
     ResponseEntity<Map> text = put("/api/me/mail-preferences", "taskAssigned=true", MediaType.TEXT_PLAIN);
 
     assertProblem(malformed, 400, "The body must be a JSON object such as {\"digest\": false}");
-    assertProblem(missing, 400, "The request needs a JSON body");
+    assertProblem(missing, 400, "The body must be a JSON object");
     assertProblem(text, 415, "application/json");
   }
 
