@@ -59,6 +59,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
    * trip over the execution tree the winner just changed: if the task is gone, that is a lost race too.
    */
   static Optional<Response> clientError(Throwable e, UriInfo uri) {
+    if (alreadyClientError(e)) {
+      return Optional.empty();
+    }
     Optional<Response> classified = clientError(e);
     if (uri != null && (classified.isEmpty() || e instanceof AuthorizationException)) {
       Matcher action = TASK_ACTION.matcher(uri.getPath());
@@ -87,10 +90,16 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   /** A caller's mistake as Camunda's JSON error, or empty. */
   static Optional<Response> clientError(Throwable e) {
     Throwable cause = e instanceof RestException && e.getCause() != null ? e.getCause() : e;
-    if (e instanceof RestException && e.getCause() == null) {
-      return Optional.empty(); // Camunda's own answer (a 4xx with its message, as a rule)
+    if (alreadyClientError(e)) {
+      return Optional.empty();
     }
     return ClientErrors.classify(cause).map(error -> response(error, cause));
+  }
+
+  /** Camunda's own answer stands: a 4xx it chose (with its message, such as "Cannot submit ...: what to fix"). */
+  private static boolean alreadyClientError(Throwable e) {
+    return e instanceof RestException rest
+        && (rest.getCause() == null || rest.getStatus() != null && rest.getStatus().getStatusCode() < 500);
   }
 
   private static Response response(ClientError error, Throwable e) {
