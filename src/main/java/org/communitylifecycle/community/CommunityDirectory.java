@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.communitylifecycle.identity.Teams;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,32 @@ public class CommunityDirectory {
           .param("key", key).param("name", name).param("activator", activator).param("liaison", liaison)
           .param("stage", stage).param("now", java.sql.Timestamp.from(now))
           .update();
+    }
+  }
+
+  /**
+   * Claims the one running instance of a process a community may have, in the caller's (the
+   * engine's) transaction: replaces a row whose instance no longer runs, then inserts. Of
+   * simultaneous starts, one inserts; the others wait for it and find its key.
+   *
+   * @return false if another instance holds the claim
+   */
+  public boolean claimRunning(String processKey, String communityKey, String processInstanceId) {
+    jdbc.sql("""
+            delete from cl_running_instance where process_key = :process and community_key = :key
+              and not exists (select 1 from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = cl_running_instance.process_instance_id)""")
+        .param("process", processKey).param("key", communityKey)
+        .update();
+    try {
+      jdbc.sql("""
+              insert into cl_running_instance (process_key, community_key, process_instance_id, started_at)
+              values (:process, :key, :instance, :now)""")
+          .param("process", processKey).param("key", communityKey).param("instance", processInstanceId)
+          .param("now", java.sql.Timestamp.from(Instant.now()))
+          .update();
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
     }
   }
 

@@ -86,7 +86,8 @@ public class StageEntry {
                       .processDefinitionKey(processKey)
                       .processInstanceBusinessKey(key)
                       .count();
-              if (running > 0) {
+              // The query cannot see a start that has not committed yet; the claim's key can.
+              if (running > 0 || !directory.claimRunning(processKey, key, execution.getProcessInstanceId())) {
                 throw new InvalidInputException(String.format(duplicateMessage, key));
               }
               return null;

@@ -11,6 +11,8 @@ import org.communitylifecycle.contributor.ContributorExceptions.UnknownContribut
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Turns what the contributor API refuses into RFC 9457 problem details with a message a person can act on. */
+/* Before the shared web.ApiErrors, which takes what this one does not. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = ContributorController.class)
 class ContributorApiErrors {
 

@@ -1,11 +1,15 @@
 package org.communitylifecycle.dashboard;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** What the dashboard API refuses, as RFC 9457 problem details. */
+/* Before the shared web.ApiErrors, which takes what this one does not. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = DashboardController.class)
 class DashboardApiErrors {
 

@@ -90,11 +90,11 @@ public class InvalidInputUnwrapping extends AbstractProcessEnginePlugin {
       return null;
     }
 
-    /** As the engine would: callers' mistakes and lost races briefly, faults in full. */
+    /** As the engine would: callers' mistakes and lost races ({@link ClientErrors}) briefly, faults in full. */
     private static void report(Command<?> command, RuntimeException e) {
       if (e instanceof OptimisticLockingException || e instanceof BadUserRequestException
           || e instanceof AuthorizationException || e instanceof TaskAlreadyClaimedException
-          || refusedModel(e)) {
+          || refusedModel(e) || ClientErrors.classify(e).isPresent()) {
         log.debug("{} failed: {}", command.getClass().getSimpleName(), e.getMessage());
       } else {
         log.error("{} failed", command.getClass().getSimpleName(), e);

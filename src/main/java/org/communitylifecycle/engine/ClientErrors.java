@@ -1,0 +1,163 @@
+package org.communitylifecycle.engine;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * The one place that decides which of the engine's exceptions are a caller's mistake, and what
+ * the caller should do about it. Both REST APIs ask it: the engine's ({@code /engine-rest}, through
+ * {@code web.EngineRestErrors}) and the app's ({@code /api}, through {@code web.ApiErrors}). What it
+ * does not recognise stays a server fault.
+ *
+ * <table>
+ *   <tr><th>Cause (anywhere in the chain)</th><th>Status</th></tr>
+ *   <tr><td>{@link InvalidInputException}</td><td>400, its message</td></tr>
+ *   <tr><td>javax.el PropertyNotFoundException ("Unknown property used in expression")</td><td>400, names the variable</td></tr>
+ *   <tr><td>SQL state 22001 (value too long for its column)</td><td>400</td></tr>
+ *   <tr><td>{@link NullValueException}, {@link NotFoundException}, "Cannot find ..."</td><td>404</td></tr>
+ *   <tr><td>{@link OptimisticLockingException}</td><td>409, reload</td></tr>
+ *   <tr><td>SQL state 23505 / {@link DuplicateKeyException} (a unique key held)</td><td>409</td></tr>
+ *   <tr><td>lock timeout (SQL state HYT00, 55P03, 40001, 40P01)</td><td>409, try again</td></tr>
+ * </table>
+ */
+public final class ClientErrors {
+
+  /** A caller's mistake: the HTTP status, the exception type to report and what to fix. */
+  public record ClientError(int status, String type, String message) {}
+
+  private static final Pattern IDENTIFIER = Pattern.compile("Cannot resolve identifier '([^']+)'");
+  private static final Pattern EXPRESSION = Pattern.compile("Unknown property used in expression: \\$\\{([^}]+)}");
+  private static final Pattern CANNOT_FIND = Pattern.compile("(?i)\\b(cannot find|no \\w+ found for id)");
+
+  private ClientErrors() {}
+
+  /** What the caller got wrong, or empty if the exception is not a caller's mistake. */
+  public static Optional<ClientError> classify(Throwable e) {
+    InvalidInputException invalid = find(e, InvalidInputException.class);
+    if (invalid != null) {
+      return error(400, invalid, invalid.getMessage());
+    }
+    Throwable property = findByName(e, "PropertyNotFoundException");
+    if (property != null || messageContains(e, "Unknown property used in expression")) {
+      String variable = missingVariable(e);
+      return error(400, property != null ? property : e, variable == null
+          ? "An expression of the process uses a variable that is not set: " + rootMessage(e)
+          : "The variable '" + variable + "' is missing; pass it (\"" + variable + "\": {\"value\": ...}) when you start the process or complete the task");
+    }
+    SQLException sql = find(e, SQLException.class);
+    String state = sql == null ? null : sqlState(sql);
+    if ("22001".equals(state)) {
+      return error(400, e, "A value is too long for the database (text variables hold at most "
+          + StringVariableLimit.MAX_LENGTH + " characters); shorten it: " + sql.getMessage());
+    }
+    if ("23505".equals(state) || find(e, DuplicateKeyException.class) != null) {
+      return error(409, e, "Someone did the same at the same moment and got there first; nothing of this request was "
+          + "written. Reload to see what is there now" + detailOf(e));
+    }
+    if (state != null && (state.equals("HYT00") || state.equals("55P03") || state.equals("40001") || state.equals("40P01"))) {
+      return error(409, e, "Someone else is changing the same thing right now; nothing of this request was written. Try again");
+    }
+    OptimisticLockingException lock = find(e, OptimisticLockingException.class);
+    if (lock != null) {
+      return error(409, lock, "The task or instance was changed or completed by someone else meanwhile; reload it");
+    }
+    NullValueException nullValue = find(e, NullValueException.class);
+    if (nullValue != null) {
+      return error(404, nullValue, nullValue.getMessage());
+    }
+    NotFoundException notFound = find(e, NotFoundException.class);
+    if (notFound != null) {
+      return error(404, notFound, notFound.getMessage());
+    }
+    if (namesUnknownId(rootMessage(e))) {
+      return error(404, e, rootMessage(e));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether an unknown id is what the message complains about ("Cannot find task ..."). */
+  public static boolean namesUnknownId(String message) {
+    return message != null && CANNOT_FIND.matcher(message).find();
+  }
+
+  private static String detailOf(Throwable e) {
+    InvalidInputException invalid = find(e, InvalidInputException.class);
+    return invalid == null ? "" : ": " + invalid.getMessage();
+  }
+
+  private static Optional<ClientError> error(int status, Throwable e, String message) {
+    return Optional.of(new ClientError(status, e.getClass().getSimpleName(), message));
+  }
+
+  private static String missingVariable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message == null) {
+        continue;
+      }
+      Matcher identifier = IDENTIFIER.matcher(message);
+      if (identifier.find()) {
+        return identifier.group(1);
+      }
+      Matcher expression = EXPRESSION.matcher(message);
+      if (expression.find() && expression.group(1).matches("[A-Za-z_$][\\w$]*")) {
+        return expression.group(1);
+      }
+    }
+    return null;
+  }
+
+  private static String sqlState(SQLException sql) {
+    for (SQLException next = sql; next != null; next = next.getNextException()) {
+      if (next.getSQLState() != null) {
+        return next.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  private static boolean messageContains(Throwable e, String text) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().contains(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  private static Throwable findByName(Throwable e, String simpleName) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getSimpleName().equals(simpleName)) {
+        return cause;
+      }
+    }
+    return null;
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    int depth = 0;
+    for (Throwable cause = e; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+      if (cause instanceof SQLException sql && type == SQLException.class) {
+        return type.cast(sql);
+      }
+    }
+    return null;
+  }
+}

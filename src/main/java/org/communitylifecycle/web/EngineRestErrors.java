@@ -1,0 +1,158 @@
+package org.communitylifecycle.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.communitylifecycle.engine.ClientErrors;
+import org.communitylifecycle.engine.ClientErrors.ClientError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine REST API's answers to exceptions: Camunda's own mapping, except for what
+ * {@link ClientErrors} recognises as a caller's mistake, which becomes that 4xx with a message
+ * saying what to fix, in Camunda's JSON shape ({@code {"type", "message", "code"}}). Camunda's
+ * resources wrap most engine exceptions of /start and /complete in a {@link RestException} with
+ * status 500, so both are mapped, and any other throwable too. The mappers are registered with a
+ * higher priority than Camunda's, which Jersey prefers for the same exception type.
+ */
+@Component
+public class EngineRestErrors implements ResourceConfigCustomizer {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
+
+  /** Ahead of Camunda's mappers, which have Jersey's default priority (5000). */
+  static final int PRIORITY = 100;
+
+  @Override
+  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    config.register(EngineExceptions.class, PRIORITY);
+    config.register(RestExceptions.class, PRIORITY);
+    config.register(OtherExceptions.class, PRIORITY);
+  }
+
+  private static final Pattern TASK_ACTION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form|resolve)$");
+
+  /**
+   * A caller's mistake as Camunda's JSON error, or empty. Of simultaneous completions of one task,
+   * the losers may also fail the authorization check (the task's identity links are gone with it) or
+   * trip over the execution tree the winner just changed: if the task is gone, that is a lost race too.
+   */
+  static Optional<Response> clientError(Throwable e, UriInfo uri) {
+    if (alreadyClientError(e)) {
+      return Optional.empty();
+    }
+    Optional<Response> classified = clientError(e);
+    if (uri != null && (classified.isEmpty() || e instanceof AuthorizationException)) {
+      Matcher action = TASK_ACTION.matcher(uri.getPath());
+      if (action.matches() && taskIsGone(action.group(1))) {
+        return Optional.of(response(new ClientError(409, e.getClass().getSimpleName(), "The task " + action.group(1)
+            + " was changed or completed by someone else; reload it"), e));
+      }
+    }
+    return classified;
+  }
+
+  private static boolean taskIsGone(String taskId) {
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+    IdentityService identity = engine.getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0;
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  /** A caller's mistake as Camunda's JSON error, or empty. */
+  static Optional<Response> clientError(Throwable e) {
+    Throwable cause = e instanceof RestException && e.getCause() != null ? e.getCause() : e;
+    if (alreadyClientError(e)) {
+      return Optional.empty();
+    }
+    return ClientErrors.classify(cause).map(error -> response(error, cause));
+  }
+
+  /** Camunda's own answer stands: a 4xx it chose (with its message, such as "Cannot submit ...: what to fix"). */
+  private static boolean alreadyClientError(Throwable e) {
+    return e instanceof RestException rest
+        && (rest.getCause() == null || rest.getStatus() != null && rest.getStatus().getStatusCode() < 500);
+  }
+
+  private static Response response(ClientError error, Throwable e) {
+    log.debug("Engine REST answered {}: {}", error.status(), error.message());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", error.type());
+    body.put("message", error.message());
+    body.put("code", engineCode(e));
+    return Response.status(error.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static Integer engineCode(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcessEngineException engine) {
+        return engine.getCode();
+      }
+    }
+    return null;
+  }
+
+  /** Engine exceptions thrown as they are. */
+  @Priority(PRIORITY)
+  public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(ProcessEngineException e) {
+      return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+
+  /** Engine exceptions a Camunda resource wrapped, as a rule with status 500. */
+  @Priority(PRIORITY)
+  public static class RestExceptions implements ExceptionMapper<RestException> {
+    private final RestExceptionHandler camunda = new RestExceptionHandler();
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(RestException e) {
+      return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+
+  /** Anything else, a database's refusal from one of the app's listeners for one. */
+  @Priority(PRIORITY)
+  public static class OtherExceptions implements ExceptionMapper<Throwable> {
+    private final ExceptionHandler camunda = new ExceptionHandler();
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable e) {
+      return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+}
