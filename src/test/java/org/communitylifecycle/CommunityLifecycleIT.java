@@ -95,7 +95,7 @@ class CommunityLifecycleIT extends RunningApplication {
         "deliverableSummary", "How we run meetups", "delegatedTo", "ferris")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     String review = taskFor("bob", "rust-berlin", "documentPractices", "Task_ReviewDeliverable");
     assertThat(submit("alice", review, Map.of("reviewDecision", "accept")).getStatusCode())
-        .as("alice may not review her own deliverable").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.INTERNAL_SERVER_ERROR);
+        .as("alice may not review her own deliverable").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     assertThat(submit("bob", review, Map.of("reviewDecision", "request-changes", "reviewComment", "Add the code of conduct"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -170,8 +170,10 @@ class CommunityLifecycleIT extends RunningApplication {
     assertThat(changeStatus("bob", "rust-hamburg", "pause", "Meetup venue closed for renovation").getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertThat(count("bob", "businessKey=rust-hamburg&suspended=true")).as("the stage and its six milestones").isEqualTo(7);
-    assertThat(submit("alice", deliver, Map.of("deliverableUrl", "https://wiki.example.org/rust-hamburg/practices",
-        "deliverableSummary", "Practices")).getStatusCode().is2xxSuccessful()).as("a paused milestone cannot be delivered").isFalse();
+    ResponseEntity<String> paused = submit("alice", deliver, Map.of("deliverableUrl", "https://wiki.example.org/rust-hamburg/practices",
+        "deliverableSummary", "Practices"));
+    assertThat(paused.getStatusCode()).as("a paused milestone cannot be delivered").isEqualTo(HttpStatus.CONFLICT);
+    assertThat(paused.getBody()).contains("This work is paused");
 
     assertThat(changeStatus("bob", "rust-hamburg", "resume", null).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(count("bob", "businessKey=rust-hamburg&suspended=true")).isZero();
