@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.communitylifecycle.identity.Teams;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +67,7 @@ public class CommunityDirectory {
               insert into cl_running_instance (process_key, community_key, process_instance_id, started_at)
               values (:process, :key, :instance, :now)""")
           .param("process", processKey).param("key", communityKey).param("instance", processInstanceId)
-          .param("now", java.sql.Timestamp.from(Instant.now()))
+          .param("now", new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()))
           .update();
       return true;
     } catch (DuplicateKeyException e) {
@@ -77,7 +78,7 @@ public class CommunityDirectory {
   /** Sets a community's status: active, paused or closed. */
   public void setStatus(String key, String status) {
     jdbc.sql("update cl_community set status = :status, updated_at = :now where community_key = :key")
-        .param("status", status).param("now", java.sql.Timestamp.from(Instant.now())).param("key", key)
+        .param("status", status).param("now", new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime())).param("key", key)
         .update();
   }
 

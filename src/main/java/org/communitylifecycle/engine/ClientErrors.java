@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,6 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
  *   <tr><td>javax.el PropertyNotFoundException ("Unknown property used in expression")</td><td>400, names the variable</td></tr>
  *   <tr><td>SQL state 22001 (value too long for its column)</td><td>400</td></tr>
  *   <tr><td>{@link NullValueException}, {@link NotFoundException}, "Cannot find ..."</td><td>404</td></tr>
+ *   <tr><td>{@link TaskAlreadyClaimedException}</td><td>409, names who holds the task</td></tr>
  *   <tr><td>{@link SuspendedEntityInteractionException}</td><td>409, paused until resumed</td></tr>
  *   <tr><td>{@link OptimisticLockingException}</td><td>409, reload</td></tr>
  *   <tr><td>SQL state 23505 / {@link DuplicateKeyException} (a unique key held)</td><td>409</td></tr>
@@ -64,6 +66,11 @@ public final class ClientErrors {
     }
     if (state != null && (state.equals("HYT00") || state.equals("55P03") || state.equals("40001") || state.equals("40P01"))) {
       return error(409, e, "Someone else is changing the same thing right now; nothing of this request was written. Try again");
+    }
+    TaskAlreadyClaimedException claimed = find(e, TaskAlreadyClaimedException.class);
+    if (claimed != null) {
+      return error(409, claimed, "The task " + claimed.getTaskId() + " is already claimed by '" + claimed.getTaskAssignee()
+          + "'; reload your list, or ask the community's liaison to hand it over");
     }
     SuspendedEntityInteractionException suspended = find(e, SuspendedEntityInteractionException.class);
     if (suspended != null) {

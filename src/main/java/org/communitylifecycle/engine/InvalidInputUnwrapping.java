@@ -21,8 +21,7 @@ import org.xml.sax.SAXException;
  * task would read "ENGINE-03051 There was an exception while invoking the TaskListener..." instead
  * of what they got wrong, and the log would get a stack trace for every typo. This outermost
  * interceptor, outside the transaction, rethrows the {@link InvalidInputException} itself and logs
- * it as one line; real faults are logged once, with their stack trace. Claiming a task someone
- * else has claimed is a caller's mistake too, so it becomes a {@link BadUserRequestException} (400).
+ * it as one line; real faults are logged once, with their stack trace.
  */
 @Component
 public class InvalidInputUnwrapping extends AbstractProcessEnginePlugin {
@@ -69,11 +68,6 @@ public class InvalidInputUnwrapping extends AbstractProcessEnginePlugin {
         }
         if (outermost) {
           report(command, e);
-          if (e instanceof TaskAlreadyClaimedException claimed) {
-            // A lost race or a stale list, not a fault: the REST API answers 400 with what to do.
-            throw new BadUserRequestException("The task " + claimed.getTaskId() + " is already claimed by '"
-                + claimed.getTaskAssignee() + "'; reload your list, or ask the community's liaison to hand it over", e);
-          }
         }
         throw e;
       } finally {

@@ -63,7 +63,7 @@ class AuthorizationMatrixIT extends RunningApplication {
       "| /api dashboard portfolio             | 403      | 403      | 200      | 200      | 403      | 403      | 403      | 403      | 401       |",
       "| /api mentoring cohorts               | 403      | 403      | 200      | 200      | 403      | 403      | 200      | 403      | 401       |",
       "| mina's standup: read                 | 404      | 404      | 200      | 200      | 404      | 404      | 200      | 404      | 401       |",
-      "| mina's standup: claim                | 403      | 403      | 403      | 403      | 403      | 403      | 400      | 403      | 401       |",
+      "| mina's standup: claim                | 403      | 403      | 403      | 403      | 403      | 403      | 409      | 403      | 401       |",
       "| mina's standup: reassign             | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 401       |",
       "| mina's standup: write variable       | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 401       |",
       "| hana's alumni task: read             | 404      | 404      | 200      | 200      | 404      | 404      | 404      | 200      | 401       |");
