@@ -6,6 +6,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.communitylifecycle.alumni.PersonalDataHistory;
 import org.communitylifecycle.engine.InvalidInputUnwrapping;
+import org.communitylifecycle.engine.TaskGoneMeanwhile;
 
 /**
  * The engine of the process tests: the test database, full history, no job executor (tests run
@@ -36,6 +37,7 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setEnableHistoricInstancePermissions(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
     getProcessEnginePlugins().add(new PersonalDataHistory());
+    getProcessEnginePlugins().add(new TaskGoneMeanwhile());
     // Json variables, which the tables of Camunda Forms read.
     getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
   }
