@@ -1,0 +1,494 @@
+package org.communitylifecycle.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.communitylifecycle.testsupport.TestDatabase;
+import org.communitylifecycle.testsupport.WebappSession;
+import org.communitylifecycle.testsupport.WebappSession.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Two nodes as an operator runs them: two JVMs of the packaged jar on one fresh PostgreSQL database,
+ * started at the same moment, each with its job executor, bound to 127.0.0.1. Runs with
+ * {@code -Ppostgres} (in {@code .ci/run}), after {@code package}; every JVM it starts is stopped by
+ * its process id, and every wait is bounded. The nodes' logs are in {@code target/two-node-cluster/}.
+ *
+ * <ul>
+ *   <li>Simultaneous starts on an empty database, {@value #ROUNDS} times: both nodes come up, and
+ *       what startup creates exists once.
+ *   <li>Work shared by the job executors: {@value #MILESTONES} milestones with a stall period of
+ *       seconds stall, and exactly that many follow-ups exist, no job failed.
+ *   <li>The weekly digest (fired every few seconds on both nodes here) reaches each liaison once.
+ *   <li>A webapp login and its CSRF token made on one node work on the other; a public alumni form
+ *       served by one node is accepted by the other.
+ * </ul>
+ */
+class TwoNodeClusterIT {
+
+  static final int ROUNDS = 10;
+  static final int MILESTONES = 500;
+  private static final String STALL_KEY = "cluster-check";
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  private static final String SERVER = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final String USER = env("TEST_POSTGRES_USER", "postgres");
+  private static final String PASSWORD = env("TEST_POSTGRES_PASSWORD", "");
+  private static final Path LOGS = Path.of("target", "two-node-cluster");
+
+  private static Path jar;
+  private final List<Node> nodes = new ArrayList<>();
+  private final List<String> databases = new ArrayList<>();
+  private GreenMail smtp;
+
+  @BeforeAll
+  static void packagedJar() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.isPostgres(), "PostgreSQL only (-Ppostgres)");
+    try (var files = Files.list(Path.of("target"))) {
+      jar = files.filter(f -> f.getFileName().toString().matches("community-lifecycle-.*\\.jar"))
+          .filter(f -> !f.getFileName().toString().endsWith("-plain.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify, not test"));
+    }
+    Files.createDirectories(LOGS);
+  }
+
+  @AfterEach
+  void stopEverything() throws SQLException {
+    nodes.forEach(Node::stop);
+    nodes.clear();
+    if (smtp != null) {
+      smtp.stop();
+    }
+    for (String database : databases) {
+      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+    databases.clear();
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.MINUTES)
+  void bothNodesStartCleanlyInEveryRoundOfSimultaneousStartsOnAnEmptyDatabase() throws Exception {
+    int clean = 0;
+    List<String> failures = new ArrayList<>();
+    for (int round = 1; round <= ROUNDS; round++) {
+      String url = freshDatabase();
+      List<Node> pair = startTogether("round" + round, url, List.of());
+      String failure = waitUntilBothUp(pair);
+      if (failure == null) {
+        try (Connection db = DriverManager.getConnection(url, USER, PASSWORD)) {
+          failure = startupRowsOnce(db);
+        }
+      }
+      if (failure == null) {
+        clean++;
+      } else {
+        failures.add("round " + round + ": " + failure);
+      }
+      pair.forEach(Node::stop);
+      nodes.removeAll(pair);
+    }
+    System.out.printf("[two-node cluster] simultaneous starts on an empty database: %d of %d clean%n", clean, ROUNDS);
+    assertThat(failures).as("rounds in which a node failed to start or startup rows were doubled").isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.MINUTES)
+  void twoNodesShareTheWorkTheDigestTheSessionsAndThePublicForms() throws Exception {
+    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    smtp.start();
+    String url = freshDatabase();
+    List<Node> pair = startTogether("work", url, List.of(
+        "--community-lifecycle.milestone.overrides." + STALL_KEY + ".deliver=PT20S",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+        "--community-lifecycle.mail.unsubscribe-secret=two-node-cluster-unsubscribe-secret",
+        "--community-lifecycle.mail.poll-interval=PT2S",
+        // Every 10 s on both nodes: the lock (held at least 5 min) lets one of them send it once.
+        "--community-lifecycle.mail.digest-cron=*/10 * * * * *"));
+    String failure = waitUntilBothUp(pair);
+    assertThat(failure).isNull();
+    Node one = pair.get(0);
+    Node two = pair.get(1);
+
+    // Work: milestones started on both nodes stall after 20 s; both job executors follow them up.
+    Instant started = Instant.now();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> starts = new ArrayList<>();
+    for (int i = 0; i < MILESTONES; i++) {
+      Node node = i % 2 == 0 ? one : two;
+      String key = "cluster-" + i;
+      starts.add(clients.submit(() -> node.rest("admin").exchange("/engine-rest/process-definition/key/milestone/start",
+          HttpMethod.POST, json(milestoneStart(key)), String.class).getStatusCode().value()));
+    }
+    Map<Integer, Long> startAnswers = new HashMap<>();
+    for (Future<Integer> start : starts) {
+      startAnswers.merge(start.get(2, TimeUnit.MINUTES), 1L, Long::sum);
+    }
+    clients.shutdown();
+    assertThat(startAnswers).as("answers to the milestone starts").isEqualTo(Map.of(200, (long) MILESTONES));
+
+    try (Connection db = DriverManager.getConnection(url, USER, PASSWORD)) {
+      String followUps = "select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_"
+          + " where p.business_key_ like 'cluster-%' and t.task_def_key_ = 'Task_FollowUpStalledDelivery'";
+      waitFor(Duration.ofMinutes(6), () -> count(db, followUps) >= MILESTONES);
+      Duration allFollowedUp = Duration.between(started, Instant.now());
+      // A moment more: a duplicate would show now.
+      Thread.sleep(5_000);
+      assertThat(count(db, followUps)).as("follow-ups of the stalled milestones").isEqualTo(MILESTONES);
+      assertThat(count(db, "select count(*) from act_ru_job where exception_msg_ is not null")).as("failed jobs").isZero();
+      assertThat(count(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
+      // Which node fired each stall timer: the engine's hostname, one per node here.
+      Map<String, Long> byNode = groups(db, "select hostname_ from act_hi_job_log where act_id_ = 'Timer_DeliveryStalled' and job_state_ = 2"
+          + " and process_instance_id_ in (select proc_inst_id_ from act_hi_procinst where business_key_ like 'cluster-%')");
+      System.out.printf("[two-node cluster] %d milestones started on two nodes, %d follow-ups after %d s, stall timers"
+          + " fired per node: %s%n", MILESTONES, count(db, followUps), allFollowedUp.toSeconds(), byNode);
+      assertThat(byNode.values().stream().mapToLong(Long::longValue).sum()).as("stall timers fired once each").isEqualTo(MILESTONES);
+
+      // The digest: fired on both nodes, sent by one, once per liaison.
+      waitFor(Duration.ofMinutes(2), () -> digests().size() > 0
+          && count(db, "select count(*) from cl_mail_outbox where sent_at is null and failed_at is null") == 0);
+      Thread.sleep(12_000); // past the next firing of the cron on both nodes
+      waitFor(Duration.ofMinutes(1), () -> count(db, "select count(*) from cl_mail_outbox where sent_at is null and failed_at is null") == 0);
+      Map<String, Long> perLiaison = digests().stream().collect(Collectors.groupingBy(m -> m, Collectors.counting()));
+      System.out.printf("[two-node cluster] digests per liaison: %s%n", perLiaison);
+      assertThat(perLiaison).isNotEmpty().allSatisfy((liaison, copies) -> assertThat(copies).as(liaison).isEqualTo(1));
+    }
+
+    // A login on node one is a login on node two, CSRF token included.
+    Session bob = WebappSession.login(one.rest(null), "bob", "tasklist");
+    ResponseEntity<Map> user = two.rest(null).exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(bob.headers()), Map.class);
+    assertThat(user.getStatusCode().value()).as("node two knows node one's login").isEqualTo(200);
+    assertThat(user.getBody().get("userId")).isEqualTo("bob");
+    ResponseEntity<Map> query = two.rest(null).exchange("/camunda/api/engine/engine/default/task/count",
+        HttpMethod.POST, bob.entity(Map.of("assignee", "bob")), Map.class);
+    assertThat(query.getStatusCode().value()).as("a change request with node one's CSRF token, on node two").isEqualTo(200);
+    assertThat(((Number) query.getBody().get("count")).longValue()).isPositive();
+    ResponseEntity<String> api = two.rest(null).exchange("/api/me/mail-preferences", HttpMethod.GET,
+        new HttpEntity<>(bob.headers()), String.class);
+    assertThat(api.getStatusCode().value()).as("/api on node two with node one's login").isEqualTo(200);
+
+    // A public form served by node one is accepted by node two.
+    String token = alumniFeedbackToken(one);
+    ResponseEntity<String> form = one.rest(null).getForEntity("/alumni/feedback/" + token, String.class);
+    assertThat(form.getStatusCode().value()).isEqualTo(200);
+    Matcher formToken = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(form.getBody());
+    assertThat(formToken.find()).as("the form carries its form token").isTrue();
+    MultiValueMap<String, String> answers = new LinkedMultiValueMap<>();
+    answers.add("store", "yes");
+    answers.add("contact", "yes");
+    answers.add("list", "no");
+    answers.add("upTo", "");
+    answers.add("formToken", formToken.group(1));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> sent = two.rest(null).postForEntity("/alumni/feedback/" + token,
+        new HttpEntity<>(answers, headers), String.class);
+    assertThat(sent.getStatusCode().value()).as("%s", sent.getBody()).isEqualTo(200);
+    assertThat(sent.getBody()).contains("Thank you");
+  }
+
+  // --- the alumni form ---
+
+  /** hana lists one resident of a residency that ended yesterday; returns the resident's feedback token. */
+  private static String alumniFeedbackToken(Node node) {
+    Map<String, Object> start = Map.of("variables", Map.of(
+        "hubName", Map.of("value", "Cluster Hub"),
+        "cohortName", Map.of("value", "Two Nodes"),
+        "residencyEndDate", Map.of("value", LocalDate.now().minusDays(1).toString()),
+        "residents", Map.of("value", "Rosa Resident <rosa@example.org>")));
+    ResponseEntity<Map> started = node.rest("hana").exchange("/engine-rest/process-definition/key/alumni-network/submit-form",
+        HttpMethod.POST, json(start), Map.class);
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
+    String instance = started.getBody().get("id").toString();
+    List<Map<String, Object>> jobs = node.rest("admin").exchange("/engine-rest/job?processInstanceId=" + instance
+        + "&activityId=Timer_ResidencyEnded", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    if (!jobs.isEmpty()) {
+      node.rest("admin").exchange("/engine-rest/job/" + jobs.get(0).get("id") + "/execute", HttpMethod.POST, json(Map.of()), String.class);
+    }
+    List<Map<String, Object>> tasks = node.rest("hana").exchange("/engine-rest/task?processInstanceId=" + instance
+        + "&taskDefinitionKey=Task_SendAlumniInvitations", HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    assertThat(tasks).hasSize(1);
+    Map<?, ?> variables = node.rest("hana").getForObject("/engine-rest/task/" + tasks.get(0).get("id") + "/form-variables", Map.class);
+    String links = ((Map<?, ?>) variables.get("invitationLinks")).get("value").toString();
+    String line = links.lines().filter(l -> l.contains("rosa@example.org")).findFirst().orElseThrow();
+    return line.substring(line.lastIndexOf('/') + 1).trim();
+  }
+
+  // --- nodes ---
+
+  private List<Node> startTogether(String name, String url, List<String> extra) throws IOException {
+    List<Node> pair = new ArrayList<>();
+    for (String node : List.of("node1", "node2")) {
+      List<String> args = new ArrayList<>(List.of(
+          "--server.port=" + freePort(),
+          "--server.address=127.0.0.1",
+          "--spring.profiles.active=demo",
+          "--spring.datasource.url=" + url,
+          "--spring.datasource.username=" + USER,
+          "--spring.datasource.password=" + PASSWORD,
+          "--community-lifecycle.models.live-redeploy=false",
+          "--spring.jmx.enabled=false",
+          // The job log names the node that ran each job.
+          "--camunda.bpm.generic-properties.properties.hostname=" + node));
+      args.addAll(extra);
+      pair.add(new Node(name + "-" + node, args));
+    }
+    // Both JVMs are launched before either is waited for: they race through startup together.
+    for (Node node : pair) {
+      node.start();
+      nodes.add(node);
+    }
+    return pair;
+  }
+
+  /** Null when both nodes answer their health check, else what went wrong. */
+  private static String waitUntilBothUp(List<Node> pair) throws InterruptedException {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    for (Node node : pair) {
+      String failure = node.awaitUp(deadline);
+      if (failure != null) {
+        return failure;
+      }
+    }
+    return null;
+  }
+
+  private static String startupRowsOnce(Connection db) throws SQLException {
+    Map<String, String> once = new HashMap<>();
+    once.put("My tasks filter", "select count(*) from act_ru_filter where name_ = 'My tasks'");
+    once.put("admin user", "select count(*) from act_id_user where id_ = 'admin'");
+    once.put("admin membership", "select count(*) from act_id_membership where user_id_ = 'admin' and group_id_ = 'camunda-admin'");
+    once.put("milestone model", "select count(*) from act_re_procdef where key_ = 'milestone'");
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, String> row : once.entrySet()) {
+      long n = count(db, row.getValue());
+      if (n != 1) {
+        wrong.add(row.getKey() + " exists " + n + " times");
+      }
+    }
+    long redeployed = count(db, "select count(*) from (select key_ from act_re_procdef group by key_ having max(version_) > 1) r");
+    if (redeployed > 0) {
+      wrong.add(redeployed + " models deployed twice");
+    }
+    long demoTwice = count(db, "select count(*) from (select proc_def_key_, business_key_ from act_hi_procinst"
+        + " where business_key_ is not null and super_process_instance_id_ is null"
+        + " group by proc_def_key_, business_key_ having count(*) > 1) t");
+    if (demoTwice > 0) {
+      wrong.add(demoTwice + " demo samples started twice");
+    }
+    return wrong.isEmpty() ? null : String.join("; ", wrong);
+  }
+
+  /** One app JVM of the packaged jar. */
+  private static final class Node {
+    private final String name;
+    private final List<String> args;
+    private final Path log;
+    private int port;
+    private Process process;
+
+    Node(String name, List<String> args) {
+      this.name = name;
+      this.args = args;
+      this.log = LOGS.resolve(name + ".log");
+      this.port = Integer.parseInt(args.get(0).substring("--server.port=".length()));
+    }
+
+    void start() throws IOException {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+      command.addAll(args);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      // Nothing of the environment that runs the tests (mail, database, secrets) reaches the node.
+      builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("DB_") || k.startsWith("MAIL_"));
+      builder.directory(new File("target"));
+      process = builder.start();
+    }
+
+    String awaitUp(Instant deadline) throws InterruptedException {
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          return name + " stopped with exit code " + process.exitValue() + ": " + tail();
+        }
+        try {
+          if (rest(null).getForEntity("/actuator/health", String.class).getStatusCode().is2xxSuccessful()) {
+            return null;
+          }
+        } catch (RuntimeException notYet) {
+          // not listening yet
+        }
+        Thread.sleep(500);
+      }
+      return name + " did not answer its health check within " + START_TIMEOUT + ": " + tail();
+    }
+
+    TestRestTemplate rest(String user) {
+      TestRestTemplate rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
+          .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(60)));
+      return user == null ? rest : rest.withBasicAuth(user, "demo");
+    }
+
+    void stop() {
+      if (process == null || !process.isAlive()) {
+        return;
+      }
+      process.destroy();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private String tail() {
+      try {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      } catch (IOException e) {
+        return "(no log: " + e.getMessage() + ")";
+      }
+    }
+  }
+
+  // --- helpers ---
+
+  private List<String> digests() {
+    List<String> to = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      try {
+        if (message.getSubject().contains("Weekly digest")) {
+          to.add(Arrays.stream(message.getRecipients(RecipientType.TO)).map(Object::toString).collect(Collectors.joining(",")));
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return to;
+  }
+
+  private static Map<String, Object> milestoneStart(String businessKey) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("milestoneKey", Map.of("value", STALL_KEY));
+    variables.put("milestoneName", Map.of("value", "Check the cluster"));
+    variables.put("stage", Map.of("value", "starting"));
+    variables.put("deliverable", Map.of("value", "A follow-up per stalled milestone"));
+    // People without a user or an email: the 1,000 tasks mail nobody, and the digest counts only the demo's liaisons.
+    variables.put("responsibleGroup", Map.of("value", "cluster-activators"));
+    variables.put("supportGroup", Map.of("value", "cluster-liaisons"));
+    variables.put("communityName", Map.of("value", "Cluster Check"));
+    variables.put("responsibleUser", Map.of("value", "cluster-activator"));
+    variables.put("supportUser", Map.of("value", "cluster-liaison"));
+    return Map.of("businessKey", businessKey, "variables", variables);
+  }
+
+  private static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private String freshDatabase() throws SQLException {
+    String name = "cl_test_cluster_" + UUID.randomUUID().toString().substring(0, 8);
+    admin("CREATE DATABASE " + name);
+    databases.add(name);
+    return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+  }
+
+  private static void admin(String sql) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement statement = admin.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static void waitFor(Duration atMost, BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(atMost);
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waited %s", atMost).isBefore(deadline);
+      Thread.sleep(1_000);
+    }
+  }
+
+  private static long count(Connection db, String sql) {
+    try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  private static Map<String, Long> groups(Connection db, String sql) throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        counts.merge(rows.getString(1), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("No free port", e);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
