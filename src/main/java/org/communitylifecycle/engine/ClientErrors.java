@@ -155,7 +155,9 @@ public final class ClientErrors {
         }
       }
       String message = cause.getMessage();
-      if (message != null && message.contains("Connection is not available, request timed out")) {
+      // Hikari's answer on a connection it has closed after a failure has no SQL state.
+      if (message != null && (message.contains("Connection is not available, request timed out")
+          || cause instanceof SQLException && message.equals("Connection is closed"))) {
         return true;
       }
       if (cause.getCause() == cause) {

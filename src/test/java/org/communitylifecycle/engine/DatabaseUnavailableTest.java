@@ -22,7 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,6 +80,8 @@ class DatabaseUnavailableTest {
     assertThat(classify(new DataAccessResourceFailureException("JDBC flush", io)).status()).isEqualTo(503);
     assertThat(classify(new ProcessEngineException("ENGINE-03083", closed)).status()).isEqualTo(503);
     assertThat(classify(new ProcessEngineException("ENGINE-03083", chained)).status()).isEqualTo(503);
+    assertThat(classify(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))
+        .type()).as("Hikari's closed connection has no SQL state").isEqualTo(ClientErrors.UNAVAILABLE);
   }
 
   @Test
