@@ -211,6 +211,8 @@ class PostgresRestartIT {
 
     // Retry what was answered otherwise than 204, as a client would.
     List<Answer> retries = answers.stream().filter(a -> a.status() != 204).map(a -> complete(a.taskId())).toList();
+    // And a completion already acknowledged, as a client that did not get the answer would.
+    List<Answer> repeats = acknowledged.stream().limit(5).map(a -> complete(a.taskId())).toList();
 
     long healthDown = firstAfter(health, stopped, 503);
     long readinessDown = firstAfter(readiness, stopped, 503);
@@ -231,7 +233,7 @@ class PostgresRestartIT {
         + msOrNever(readinessDown, stopped) + "; liveness answers " + byStatus(liveness) + "\n"
         + "  recovery: first 204 " + msOrNever(firstAckAfterRestart, restarted) + " after the database was back; health UP "
         + msOrNever(healthUp, restarted) + " after\n"
-        + "  retries of the answers other than 204: " + byStatus(retries) + "\n"
+        + "  retries of the answers other than 204: " + byStatus(retries) + "; repeats of 204s: " + byStatus(repeats) + "\n"
         + "  job executor after the restart: " + jobRun);
 
     assertThat(answers).as("no answer is a 5xx other than 503, nor missing: %s", summary(answers))
@@ -255,6 +257,8 @@ class PostgresRestartIT {
     assertThat(healthUp).as("health UP again").isPositive();
     assertThat(retries).as("a retry is 204, 404 or 409, never 500: %s", summary(retries))
         .allMatch(a -> a.status() == 204 || a.status() == 404 || a.status() == 409);
+    assertThat(repeats).as("a completion of a task already completed is 404 or 409: %s", summary(repeats))
+        .isNotEmpty().allMatch(a -> a.status() == 404 || a.status() == 409);
     assertThat(jobRun).as("the job executor goes on after the outage").startsWith("ran");
   }
 
