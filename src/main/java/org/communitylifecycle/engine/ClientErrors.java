@@ -1,7 +1,10 @@
 package org.communitylifecycle.engine;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -10,6 +13,8 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The one place that decides which of the engine's exceptions are a caller's mistake, and what
@@ -17,7 +22,17 @@ import org.springframework.dao.DuplicateKeyException;
  * {@code web.EngineRestErrors}) and the app's ({@code /api}, through {@code web.ApiErrors}). What it
  * does not recognise stays a server fault.
  *
+ * <p>One answer here is no mistake of the caller's and no bug either: the database out of reach
+ * (restarted, failed over, the network between). That is 503 with a message and a Retry-After of
+ * {@value #RETRY_AFTER_SECONDS} seconds, of two kinds the client can tell by the type: {@value #UNAVAILABLE}
+ * (nothing was written, try again) and {@value #OUTCOME_UNKNOWN} (the connection broke during the
+ * commit: the change may or may not be saved, reload before trying again).
+ *
  * <table>
+ *   <tr><td>{@link CommitOutcomeUnknownException} (the connection failed during commit)</td><td>503, may or may not be saved</td></tr>
+ *   <tr><td>no connection: SQL state 08xxx, 57P01-57P03 (shut down), 53300, the pool's wait over
+ *       ("Connection is not available, request timed out"), {@link CannotGetJdbcConnectionException},
+ *       {@link CannotCreateTransactionException} (the drivers report a refused or broken socket as 08xxx)</td><td>503, nothing written</td></tr>
  *   <tr><th>Cause (anywhere in the chain)</th><th>Status</th></tr>
  *   <tr><td>{@link InvalidInputException}</td><td>400, its message</td></tr>
  *   <tr><td>javax.el PropertyNotFoundException ("Unknown property used in expression")</td><td>400, names the variable</td></tr>
@@ -35,6 +50,18 @@ public final class ClientErrors {
   /** A caller's mistake: the HTTP status, the exception type to report and what to fix. */
   public record ClientError(int status, String type, String message) {}
 
+  /** The type of a 503 after which nothing was written: try again. */
+  public static final String UNAVAILABLE = "DatabaseUnavailable";
+
+  /** The type of a 503 after which the change may or may not be saved: reload before trying again. */
+  public static final String OUTCOME_UNKNOWN = "CommitOutcomeUnknown";
+
+  /** A 503's Retry-After: a restarting PostgreSQL takes a few seconds. */
+  public static final int RETRY_AFTER_SECONDS = 5;
+
+  /** SQL states of a connection that is gone or refused: class 08, the server shutting down, full. */
+  private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
   private static final Pattern IDENTIFIER = Pattern.compile("Cannot resolve identifier '([^']+)'");
   private static final Pattern EXPRESSION = Pattern.compile("Unknown property used in expression: \\$\\{([^}]+)}");
   private static final Pattern CANNOT_FIND = Pattern.compile("(?i)\\b(cannot find|no \\w+ found for id)");
@@ -43,6 +70,17 @@ public final class ClientErrors {
 
   /** What the caller got wrong, or empty if the exception is not a caller's mistake. */
   public static Optional<ClientError> classify(Throwable e) {
+    if (find(e, CommitOutcomeUnknownException.class) != null) {
+      return Optional.of(new ClientError(503, OUTCOME_UNKNOWN, "The connection to the database broke while this "
+          + "change was being saved: it may or may not have been saved. Reload the task (or what you changed) to see "
+          + "whether it was done before you try again"));
+    }
+    if (connectionFailed(e)) {
+      return Optional.of(new ClientError(503, UNAVAILABLE, poolBusy(e)
+          ? "The database is too busy right now: no connection became free in time; nothing was written. "
+              + "Try again in a moment"
+          : "The database is not reachable right now; nothing was written. Try again in a moment"));
+    }
     InvalidInputException invalid = find(e, InvalidInputException.class);
     if (invalid != null) {
       return error(400, invalid, invalid.getMessage());
@@ -95,6 +133,59 @@ public final class ClientErrors {
     return Optional.empty();
   }
 
+  /**
+   * Whether the database is out of reach: no connection to be had, or the one in use refused or
+   * broken (anywhere in the chain, a driver's chained SQL exceptions included). Only the database's:
+   * a mail server's refused socket is no reason to say the database is down.
+   */
+  public static boolean connectionFailed(Throwable e) {
+    int depth = 0;
+    for (Throwable cause = e; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+      if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+          || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql) {
+        int next = 0;
+        for (SQLException chained = sql; chained != null && next < 20; chained = chained.getNextException(), next++) {
+          String state = chained.getSQLState();
+          if (state != null && (state.startsWith("08") || CONNECTION_STATES.contains(state))) {
+            return true;
+          }
+        }
+      }
+      String message = cause.getMessage();
+      // Hikari's answer on a connection it has closed after a failure has no SQL state.
+      if (message != null && (message.contains("Connection is not available, request timed out")
+          || cause instanceof SQLException && message.equals("Connection is closed"))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** The pool's wait ran out while the database answers (no failed connection attempt behind it): too busy. */
+  private static boolean poolBusy(Throwable e) {
+    SQLTransientConnectionException timeout = find(e, SQLTransientConnectionException.class);
+    return timeout != null && timeout.getCause() == null && timeout.getMessage() != null
+        && timeout.getMessage().contains("Connection is not available, request timed out");
+  }
+
+  /** One line for a log: the exception's type and the deepest cause's type and message. */
+  public static String causeLine(Throwable e) {
+    Throwable root = e;
+    for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 50; depth++) {
+      root = root.getCause();
+    }
+    String line = e.getClass().getSimpleName() + (root == e ? "" : " <- " + root.getClass().getSimpleName())
+        + ": " + root.getMessage();
+    int end = line.indexOf('\n');
+    return end < 0 ? line : line.substring(0, end);
+  }
+
   /** Whether an unknown id is what the message complains about ("Cannot find task ..."). */
   public static boolean namesUnknownId(String message) {
     return message != null && CANNOT_FIND.matcher(message).find();
@@ -145,7 +236,7 @@ public final class ClientErrors {
     return false;
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

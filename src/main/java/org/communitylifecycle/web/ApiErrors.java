@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -79,11 +80,22 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             + "; split it or shorten it", headers);
   }
 
-  /** Engine calls and the app's tables: a caller's mistake as {@link ClientErrors} says, else a fault. */
-  @ExceptionHandler({ProcessEngineException.class, DataAccessException.class})
+  /**
+   * Engine calls, the app's tables and their transactions: a caller's mistake as {@link ClientErrors} says
+   * (the database out of reach: 503 with Retry-After), else a fault.
+   */
+  @ExceptionHandler({ProcessEngineException.class, DataAccessException.class, TransactionException.class})
   ResponseEntity<Object> engine(RuntimeException e) {
     return ClientErrors.classify(e)
-        .map(error -> problem(HttpStatus.valueOf(error.status()), error.type(), error.message(), new HttpHeaders()))
+        .map(error -> {
+          HttpHeaders headers = new HttpHeaders();
+          if (error.status() == 503) {
+            // The database out of reach is not a bug: one line, no stack trace.
+            log.warn("API answered 503 {}: {}", error.type(), ClientErrors.causeLine(e));
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(ClientErrors.RETRY_AFTER_SECONDS));
+          }
+          return problem(HttpStatus.valueOf(error.status()), error.type(), error.message(), headers);
+        })
         .orElseGet(() -> {
           log.error("API call failed", e);
           return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Server error",

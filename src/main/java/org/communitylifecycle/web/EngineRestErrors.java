@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * {@link ClientErrors} recognises as a caller's mistake, which becomes that 4xx with a message
  * saying what to fix, in Camunda's JSON shape ({@code {"type", "message", "code"}}). Camunda's
  * resources wrap most engine exceptions of /start and /complete in a {@link RestException} with
- * status 500, so both are mapped, and any other throwable too. The mappers are registered with a
+ * status 500, so both are mapped, and any other throwable too. The database out of reach is 503 with
+ * Retry-After, logged in one line. The mappers are registered with a
  * higher priority than Camunda's, which Jersey prefers for the same exception type.
  */
 @Component
@@ -74,12 +75,22 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   private static boolean taskIsGone(String taskId) {
+    try {
+      return taskCount(taskId) == 0;
+    } catch (RuntimeException e) {
+      // The database may be what failed: the original exception is answered, not this one.
+      log.debug("Could not look up task {} after a failed action: {}", taskId, e.toString());
+      return false;
+    }
+  }
+
+  private static long taskCount(String taskId) {
     ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
     IdentityService identity = engine.getIdentityService();
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      return engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0;
+      return engine.getTaskService().createTaskQuery().taskId(taskId).count();
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
@@ -103,12 +114,19 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   private static Response response(ClientError error, Throwable e) {
-    log.debug("Engine REST answered {}: {}", error.status(), error.message());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", error.type());
     body.put("message", error.message());
     body.put("code", engineCode(e));
-    return Response.status(error.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    Response.ResponseBuilder answer = Response.status(error.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE);
+    if (error.status() == 503) {
+      // Not a bug: one line, no stack trace, however many requests meet the outage.
+      log.warn("Engine REST answered 503 {}: {}", error.type(), ClientErrors.causeLine(e));
+      answer.header("Retry-After", ClientErrors.RETRY_AFTER_SECONDS);
+    } else {
+      log.debug("Engine REST answered {}: {}", error.status(), error.message());
+    }
+    return answer.build();
   }
 
   private static Integer engineCode(Throwable e) {
