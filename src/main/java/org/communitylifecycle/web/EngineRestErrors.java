@@ -49,9 +49,12 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     config.register(EngineExceptions.class, PRIORITY);
     config.register(RestExceptions.class, PRIORITY);
     config.register(OtherExceptions.class, PRIORITY);
+    config.register(JsonParseExceptions.class, PRIORITY);
+    config.register(JsonMappingExceptions.class, PRIORITY);
   }
 
   private static final Pattern TASK_ACTION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form|resolve)$");
+  private static final Pattern TASK_READ = Pattern.compile("^/?task/([^/]+)/[^/]+$");
 
   /**
    * A caller's mistake as Camunda's JSON error, or empty. Of simultaneous completions of one task,
@@ -68,6 +71,12 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       if (action.matches() && taskIsGone(action.group(1))) {
         return Optional.of(response(new ClientError(409, e.getClass().getSimpleName(), "The task " + action.group(1)
             + " was changed or completed by someone else; reload it"), e));
+      }
+      // Some of Camunda's task resources (deployed-form) fail on an unknown task instead of saying so.
+      Matcher read = TASK_READ.matcher(uri.getPath());
+      if (classified.isEmpty() && !action.matches() && read.matches() && taskIsGone(read.group(1))) {
+        return Optional.of(response(new ClientError(404, "NotFoundException", "There is no task with the id '"
+            + read.group(1) + "'; it may have been completed meanwhile"), e));
       }
     }
     return classified;
@@ -141,6 +150,27 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(RestException e) {
       return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+
+  /**
+   * A body that is not JSON. Camunda answers 400 with an empty message (so as not to echo the body);
+   * this says where the JSON breaks off, without echoing it.
+   */
+  @Priority(PRIORITY)
+  public static class JsonParseExceptions implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+      return clientError(e).orElseThrow();
+    }
+  }
+
+  /** JSON of the wrong shape: names the field and what it must be, where Camunda's message is empty. */
+  @Priority(PRIORITY)
+  public static class JsonMappingExceptions implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+      return clientError(e).orElseThrow();
     }
   }
 
