@@ -25,6 +25,7 @@ import org.communitylifecycle.engine.ClientErrors;
 import org.communitylifecycle.engine.ClientErrors.ClientError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.glassfish.jersey.server.ParamException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
    * trip over the execution tree the winner just changed: if the task is gone, that is a lost race too.
    */
   static Optional<Response> clientError(Throwable e, UriInfo uri) {
+    if (e instanceof ParamException parameter && parameter.getParameterName() != null) {
+      return Optional.of(response(new ClientError(400, "InvalidRequestException", badParameter(parameter, uri)), e));
+    }
     if (alreadyClientError(e)) {
       return Optional.empty();
     }
@@ -80,6 +84,26 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       }
     }
     return classified;
+  }
+
+  /**
+   * A parameter Jersey could not convert to its type, such as maxResults=abc: JAX-RS answers 404
+   * ("HTTP 404 Not Found"), which sends the caller looking for a missing resource.
+   */
+  private static String badParameter(ParamException parameter, UriInfo uri) {
+    String kind = parameter instanceof ParamException.QueryParamException ? "query parameter"
+        : parameter instanceof ParamException.PathParamException ? "path parameter"
+        : parameter instanceof ParamException.FormParamException ? "form field" : "parameter";
+    String value = uri == null ? null : parameter instanceof ParamException.PathParamException
+        ? uri.getPathParameters().getFirst(parameter.getParameterName())
+        : uri.getQueryParameters().getFirst(parameter.getParameterName());
+    return "The " + kind + " '" + parameter.getParameterName() + "'" + (value == null ? "" : " is '" + abbreviate(value) + "', which")
+        + " is not of its type (a whole number, true or false, a date such as 2026-03-02T09:00:00.000+0100, or one of "
+        + "the values the REST API reference lists); correct it";
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 100 ? value.substring(0, 100) + "..." : value;
   }
 
   private static boolean taskIsGone(String taskId) {

@@ -129,6 +129,14 @@ class MalformedInputIT extends RunningApplication {
     assertThat(unexpected).as("malformed input accepted").isEmpty();
   }
 
+  @Test
+  void aQueryParameterOfTheWrongTypeIs400NamingIt() throws Exception {
+    ResponseEntity<String> answer = rest.withBasicAuth("alice", "demo").getForEntity("/engine-rest/task?maxResults=abc", String.class);
+
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    assertThat(json.readTree(answer.getBody()).get("message").asText()).contains("'maxResults' is 'abc'");
+  }
+
   // --- /engine-rest: process definitions and starts ---
 
   private void engineRestProcessDefinitions(String definition) {
