@@ -7,7 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -43,6 +49,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
  *   <tr><td>{@link OptimisticLockingException}</td><td>409, reload</td></tr>
  *   <tr><td>SQL state 23505 / {@link DuplicateKeyException} (a unique key held)</td><td>409</td></tr>
  *   <tr><td>lock timeout (SQL state HYT00, 55P03, 40001, 40P01)</td><td>409, try again</td></tr>
+ *   <tr><td>Jackson's {@link JsonProcessingException} (a body that does not parse, or a field of the wrong type)</td><td>400, names the field</td></tr>
+ *   <tr><td>a negative OFFSET or LIMIT (SQL state 2201X, 2201W; H2's 90008)</td><td>400, firstResult and maxResults</td></tr>
+ *   <tr><td>"Invalid query usage" (criteria that exclude each other)</td><td>400</td></tr>
+ *   <tr><td>ENGINE-17007 "Java serialization format is prohibited"</td><td>400, names the variable</td></tr>
+ *   <tr><td>IllegalArgumentException of the engine's date parser</td><td>400, the date format</td></tr>
  * </table>
  */
 public final class ClientErrors {
@@ -64,6 +75,7 @@ public final class ClientErrors {
 
   private static final Pattern IDENTIFIER = Pattern.compile("Cannot resolve identifier '([^']+)'");
   private static final Pattern EXPRESSION = Pattern.compile("Unknown property used in expression: \\$\\{([^}]+)}");
+  private static final Pattern SERIALIZED = Pattern.compile("Cannot set variable with name (\\S+)\\.");
   private static final Pattern CANNOT_FIND = Pattern.compile("(?i)\\b(cannot find|no \\w+ found for id)");
 
   private ClientErrors() {}
@@ -130,6 +142,38 @@ public final class ClientErrors {
     if (namesUnknownId(rootMessage(e))) {
       return error(404, e, rootMessage(e));
     }
+    return malformedInput(e, state);
+  }
+
+  /**
+   * Input that the engine or its REST API could not even read: JSON that does not parse or fit,
+   * a negative page of a list, a query of criteria that exclude each other, a date in another
+   * format, a serialized Java object.
+   */
+  private static Optional<ClientError> malformedInput(Throwable e, String sqlState) {
+    // Only as thrown by the reading of a request's body: a Jackson failure inside the engine is its own.
+    if (e instanceof JsonProcessingException json) {
+      return error(400, json, describe(json));
+    }
+    if ("2201X".equals(sqlState) || "2201W".equals(sqlState)
+        || "90008".equals(sqlState) && messageContains(e, "OFFSET") || "90008".equals(sqlState) && messageContains(e, "LIMIT")) {
+      return error(400, e, "firstResult and maxResults must be 0 or more");
+    }
+    ProcessEngineException usage = find(e, ProcessEngineException.class);
+    if (usage != null && messageContains(e, "Invalid query usage")) {
+      return error(400, usage, rootMessage(e) + "; leave out one of the criteria");
+    }
+    if (usage != null && messageContains(e, "Java serialization format is prohibited")) {
+      String variable = SERIALIZED.matcher(rootMessage(e)).results().map(m -> m.group(1)).findFirst().orElse("a variable");
+      return error(400, usage, "The value of " + (variable.equals("a variable") ? variable : "'" + variable + "'")
+          + " is a serialized Java object, which this server does not take; send it as JSON "
+          + "(\"type\": \"Json\", or \"Object\" with \"serializationDataFormat\": \"application/json\") or as text or a number");
+    }
+    IllegalArgumentException date = find(e, IllegalArgumentException.class);
+    if (date != null && thrownBy(date, "org.camunda.bpm.engine.impl.calendar.DateTimeUtil")) {
+      return error(400, date, "A date has the wrong format: " + date.getMessage() + "; write dates as yyyy-MM-dd'T'HH:mm:ss.SSSZ, "
+          + "for example 2026-03-02T09:00:00.000+0100");
+    }
     return Optional.empty();
   }
 
@@ -162,6 +206,49 @@ public final class ClientErrors {
       }
       if (cause.getCause() == cause) {
         break;
+      }
+    }
+    return false;
+  }
+
+  /** What is wrong with a JSON body, without the Java types and values behind it. */
+  private static String describe(JsonProcessingException json) {
+    String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column "
+        + json.getLocation().getColumnNr() + ")";
+    if (json instanceof UnrecognizedPropertyException unknown) {
+      return "The field '" + unknown.getPropertyName() + "' is not one this endpoint takes" + where
+          + "; see the REST API reference for this endpoint";
+    }
+    Class<?> type = json instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    if (json instanceof JsonParseException || type == null || !(json instanceof JsonMappingException mapping)) {
+      return "The body is not valid JSON" + where + ": " + json.getOriginalMessage() + "; send a JSON object, "
+          + "with Content-Type: application/json";
+    }
+    String path = mapping.getPath().stream()
+        .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+        .reduce("", (a, b) -> a.isEmpty() || b.startsWith("[") ? a + b : a + "." + b);
+    String expected;
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      expected = "a JSON array";
+    } else if (type == boolean.class || type == Boolean.class) {
+      expected = "true or false";
+    } else if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      expected = "a number";
+    } else if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      expected = "text";
+    } else if (type == java.util.Date.class) {
+      expected = "a date such as 2026-03-02T09:00:00.000+0100";
+    } else {
+      expected = "a JSON object";
+    }
+    return (path.isEmpty() ? "The body" : "The field '" + path + "'") + " must be " + expected + where
+        + "; see the REST API reference for this endpoint";
+  }
+
+  private static boolean thrownBy(Throwable e, String className) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().equals(className)) {
+        return true;
       }
     }
     return false;

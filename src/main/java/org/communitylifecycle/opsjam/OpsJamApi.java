@@ -75,6 +75,9 @@ class OpsJamApi {
   @PostMapping(path = "/{key}/requests", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RoadmapItems.Item> request(@PathVariable String key, @RequestBody NewRequest body) {
     String user = signedIn();
+    if (!tagsAreText(body.tags())) {
+      throw new InvalidInputException("tags must be text (\"docs, design\") or a list of texts ([\"docs\", \"design\"])");
+    }
     RoadmapItems.Item item = requests.add(key, user, body.title(), body.tags(), body.description());
     return ResponseEntity.status(HttpStatus.CREATED).body(item);
   }
@@ -99,6 +102,10 @@ class OpsJamApi {
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {
     return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
+  }
+
+  private static boolean tagsAreText(Object tags) {
+    return tags == null || tags instanceof String || tags instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
   }
 
   private Roadmap load(String key) {

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/communities-of-practice/{key}/assessments}: a community of practice's area
@@ -45,17 +46,23 @@ class AssessmentHistoryController {
     this.records = records;
   }
 
+  /** The same answer whether or not the community exists: only its readers learn which. */
+  private static ResponseStatusException forbidden(String key) {
+    return new ResponseStatusException(HttpStatus.FORBIDDEN, "You may not read the assessments of '" + key
+        + "': they are for its liaison, its activators and liaisons, CBT liaisons, community leads and administrators");
+  }
+
   @GetMapping("/api/communities-of-practice/{key}/assessments")
   ResponseEntity<AssessmentHistory> assessments(@PathVariable String key, ApiCaller caller) {
     Optional<AssessmentRecords.PracticeCommunity> community = records.find(key);
     if (community.isEmpty()) {
       // Only those who may read every community of practice learn whether this one exists.
-      return AssessmentRecords.readsEveryCommunity(caller.groupIds())
-          ? ResponseEntity.notFound().build()
-          : ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+      throw AssessmentRecords.readsEveryCommunity(caller.groupIds())
+          ? new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no community of practice '" + key + "'")
+          : forbidden(key);
     }
     if (!community.get().mayBeReadBy(caller.userId(), caller.groupIds())) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+      throw forbidden(key);
     }
     AssessmentRecords.History history = records.history(community.get());
     AssessmentRecords.PracticeCommunity c = history.community();

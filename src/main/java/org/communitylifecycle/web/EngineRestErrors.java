@@ -25,6 +25,7 @@ import org.communitylifecycle.engine.ClientErrors;
 import org.communitylifecycle.engine.ClientErrors.ClientError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.glassfish.jersey.server.ParamException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +51,12 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     config.register(EngineExceptions.class, PRIORITY);
     config.register(RestExceptions.class, PRIORITY);
     config.register(OtherExceptions.class, PRIORITY);
+    config.register(JsonParseExceptions.class, PRIORITY);
+    config.register(JsonMappingExceptions.class, PRIORITY);
   }
 
   private static final Pattern TASK_ACTION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form|resolve)$");
+  private static final Pattern TASK_READ = Pattern.compile("^/?task/([^/]+)/[^/]+$");
 
   /**
    * A caller's mistake as Camunda's JSON error, or empty. Of simultaneous completions of one task,
@@ -60,6 +64,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
    * trip over the execution tree the winner just changed: if the task is gone, that is a lost race too.
    */
   static Optional<Response> clientError(Throwable e, UriInfo uri) {
+    if (e instanceof ParamException parameter && parameter.getParameterName() != null) {
+      return Optional.of(response(new ClientError(400, "InvalidRequestException", badParameter(parameter, uri)), e));
+    }
     if (alreadyClientError(e)) {
       return Optional.empty();
     }
@@ -70,8 +77,34 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         return Optional.of(response(new ClientError(409, e.getClass().getSimpleName(), "The task " + action.group(1)
             + " was changed or completed by someone else; reload it"), e));
       }
+      // Some of Camunda's task resources (deployed-form) fail on an unknown task instead of saying so.
+      Matcher read = TASK_READ.matcher(uri.getPath());
+      if (classified.isEmpty() && !action.matches() && read.matches() && taskIsGone(read.group(1))) {
+        return Optional.of(response(new ClientError(404, "NotFoundException", "There is no task with the id '"
+            + read.group(1) + "'; it may have been completed meanwhile"), e));
+      }
     }
     return classified;
+  }
+
+  /**
+   * A parameter Jersey could not convert to its type, such as maxResults=abc: JAX-RS answers 404
+   * ("HTTP 404 Not Found"), which sends the caller looking for a missing resource.
+   */
+  private static String badParameter(ParamException parameter, UriInfo uri) {
+    String kind = parameter instanceof ParamException.QueryParamException ? "query parameter"
+        : parameter instanceof ParamException.PathParamException ? "path parameter"
+        : parameter instanceof ParamException.FormParamException ? "form field" : "parameter";
+    String value = uri == null ? null : parameter instanceof ParamException.PathParamException
+        ? uri.getPathParameters().getFirst(parameter.getParameterName())
+        : uri.getQueryParameters().getFirst(parameter.getParameterName());
+    return "The " + kind + " '" + parameter.getParameterName() + "'" + (value == null ? "" : " is '" + abbreviate(value) + "', which")
+        + " is not of its type (a whole number, true or false, a date such as 2026-03-02T09:00:00.000+0100, or one of "
+        + "the values the REST API reference lists); correct it";
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 100 ? value.substring(0, 100) + "..." : value;
   }
 
   private static boolean taskIsGone(String taskId) {
@@ -159,6 +192,27 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(RestException e) {
       return clientError(e, uri).orElseGet(() -> camunda.toResponse(e));
+    }
+  }
+
+  /**
+   * A body that is not JSON. Camunda answers 400 with an empty message (so as not to echo the body);
+   * this says where the JSON breaks off, without echoing it.
+   */
+  @Priority(PRIORITY)
+  public static class JsonParseExceptions implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+      return clientError(e).orElseThrow();
+    }
+  }
+
+  /** JSON of the wrong shape: names the field and what it must be, where Camunda's message is empty. */
+  @Priority(PRIORITY)
+  public static class JsonMappingExceptions implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+      return clientError(e).orElseThrow();
     }
   }
 
