@@ -1,6 +1,7 @@
 package org.communitylifecycle.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitylifecycle.testsupport.PostgresServer.count;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -37,6 +38,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.communitylifecycle.testsupport.PostgresServer;
 import org.communitylifecycle.testsupport.TestDatabase;
 import org.communitylifecycle.testsupport.WebappSession;
 import org.communitylifecycle.testsupport.WebappSession.Session;
@@ -69,18 +71,21 @@ import org.springframework.util.MultiValueMap;
  *   <li>The weekly digest (fired every few seconds on both nodes here) reaches each liaison once.
  *   <li>A webapp login and its CSRF token made on one node work on the other; a public alumni form
  *       served by one node is accepted by the other.
+ *   <li>A node killed while it holds jobs: the other node runs them after the lock time, each once.
  * </ul>
  */
 class TwoNodeClusterIT {
 
   static final int ROUNDS = 10;
   static final int MILESTONES = 500;
+  static final int KILL_BATCH = 200;
+  /** The job executors' lock time in the work round: how long a killed node's jobs wait for the other node. */
+  static final Duration LOCK_TIME = Duration.ofSeconds(20);
   private static final String STALL_KEY = "cluster-check";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
-  private static final String SERVER = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String USER = env("TEST_POSTGRES_USER", "postgres");
-  private static final String PASSWORD = env("TEST_POSTGRES_PASSWORD", "");
+  private static final String USER = PostgresServer.USER;
+  private static final String PASSWORD = PostgresServer.PASSWORD;
   private static final Path LOGS = Path.of("target", "two-node-cluster");
 
   private static Path jar;
@@ -107,7 +112,7 @@ class TwoNodeClusterIT {
       smtp.stop();
     }
     for (String database : databases) {
-      admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      PostgresServer.dropDatabase(database);
     }
     databases.clear();
   }
@@ -156,7 +161,8 @@ class TwoNodeClusterIT {
         "--spring.mail.port=" + smtp.getSmtp().getPort(),
         "--community-lifecycle.mail.unsubscribe-secret=two-node-cluster-unsubscribe-secret",
         "--community-lifecycle.mail.poll-interval=PT2S",
-        "--community-lifecycle.mail.digest-cron=" + digestCron));
+        "--community-lifecycle.mail.digest-cron=" + digestCron,
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
     String failure = waitUntilBothUp(pair);
     assertThat(failure).isNull();
     Node one = pair.get(0);
@@ -239,6 +245,54 @@ class TwoNodeClusterIT {
         new HttpEntity<>(answers, headers), String.class);
     assertThat(sent.getStatusCode().value()).as("%s", sent.getBody()).isEqualTo(200);
     assertThat(sent.getBody()).contains("Thank you");
+
+    // A node killed in the middle of its jobs: the other node runs them once their lock time is over.
+    try (Connection db = DriverManager.getConnection(url, USER, PASSWORD)) {
+      ExecutorService starters = Executors.newFixedThreadPool(4);
+      List<Future<Integer>> killStarts = new ArrayList<>();
+      for (int i = 0; i < KILL_BATCH; i++) {
+        String key = "cluster-kill-" + i;
+        killStarts.add(starters.submit(() -> two.rest("admin").exchange("/engine-rest/process-definition/key/milestone/start",
+            HttpMethod.POST, json(milestoneStart(key)), String.class).getStatusCode().value()));
+      }
+      for (Future<Integer> start : killStarts) {
+        assertThat(start.get(2, TimeUnit.MINUTES)).isEqualTo(200);
+      }
+      starters.shutdown();
+      String lockedJobs = "select j.id_, j.lock_owner_ from act_ru_job j join act_ru_execution p on p.id_ = j.process_instance_id_"
+          + " where p.business_key_ like 'cluster-kill-%' and j.lock_owner_ is not null";
+      // Both job executors hold locks on these timers (two lock owners): node one is killed there and then.
+      Map<String, String> heldAtKill = new HashMap<>();
+      waitFor(Duration.ofMinutes(3), () -> {
+        heldAtKill.clear();
+        heldAtKill.putAll(pairs(db, lockedJobs));
+        return heldAtKill.values().stream().distinct().count() >= 2;
+      });
+      one.kill();
+      Instant killed = Instant.now();
+      String killFollowUps = "select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_"
+          + " where p.business_key_ like 'cluster-kill-%' and t.task_def_key_ = 'Task_FollowUpStalledDelivery'";
+      // Node two's lock owner: whoever holds a lock that was taken after the kill.
+      java.util.Set<String> ownersAfterKill = new java.util.HashSet<>();
+      waitFor(LOCK_TIME.plusMinutes(4), () -> {
+        if (Duration.between(killed, Instant.now()).toSeconds() > 2) {
+          // The nodes write lock expiry times in UTC (-Duser.timezone=UTC), without a zone.
+          String later = java.time.LocalDateTime.ofInstant(Instant.now().plus(LOCK_TIME.dividedBy(2)), ZoneOffset.UTC)
+              .toString().replace('T', ' ');
+          ownersAfterKill.addAll(pairs(db, "select j.id_, j.lock_owner_ from act_ru_job j where j.lock_owner_ is not null"
+              + " and j.lock_exp_time_ > timestamp '" + later + "'").values());
+        }
+        return count(db, killFollowUps) >= KILL_BATCH;
+      });
+      Duration takenOver = Duration.between(killed, Instant.now());
+      Thread.sleep(5_000);
+      assertThat(count(db, killFollowUps)).as("follow-ups after node one was killed").isEqualTo(KILL_BATCH);
+      assertThat(count(db, "select count(*) from act_ru_job where exception_msg_ is not null")).as("failed jobs").isZero();
+      long orphaned = heldAtKill.values().stream().filter(owner -> !ownersAfterKill.contains(owner)).count();
+      System.out.printf("[two-node cluster] node one killed holding %d of %d locked timers; all %d follow-ups exist"
+          + " %d s later (lock time %d s), none twice%n", orphaned, heldAtKill.size(), KILL_BATCH, takenOver.toSeconds(),
+          LOCK_TIME.toSeconds());
+    }
   }
 
   // --- the alumni form ---
@@ -384,6 +438,12 @@ class TwoNodeClusterIT {
       return user == null ? rest : rest.withBasicAuth(user, "demo");
     }
 
+    /** As a crash: no shutdown, no rollback of what the node was doing (SIGKILL). */
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s killed", name).isTrue();
+    }
+
     void stop() {
       if (process == null || !process.isAlive()) {
         return;
@@ -448,16 +508,11 @@ class TwoNodeClusterIT {
 
   private String freshDatabase() throws SQLException {
     String name = "cl_test_cluster_" + UUID.randomUUID().toString().substring(0, 8);
-    admin("CREATE DATABASE " + name);
+    PostgresServer.execute("CREATE DATABASE " + name);
     databases.add(name);
-    return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+    return PostgresServer.urlOf(name);
   }
 
-  private static void admin(String sql) throws SQLException {
-    try (Connection admin = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement statement = admin.createStatement()) {
-      statement.execute(sql);
-    }
-  }
 
   private static void waitFor(Duration atMost, BooleanSupplier condition) throws InterruptedException {
     Instant deadline = Instant.now().plus(atMost);
@@ -467,13 +522,17 @@ class TwoNodeClusterIT {
     }
   }
 
-  private static long count(Connection db, String sql) {
+
+  private static Map<String, String> pairs(Connection db, String sql) {
+    Map<String, String> pairs = new HashMap<>();
     try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
+      while (rows.next()) {
+        pairs.put(rows.getString(1), rows.getString(2));
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }
+    return pairs;
   }
 
   private static Map<String, Long> groups(Connection db, String sql) throws SQLException {
@@ -494,8 +553,4 @@ class TwoNodeClusterIT {
     }
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

@@ -1,6 +1,7 @@
 package org.communitylifecycle.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitylifecycle.testsupport.PostgresServer.count;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.communitylifecycle.CommunityLifecycleApplication;
+import org.communitylifecycle.testsupport.PostgresServer;
 import org.communitylifecycle.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoNodesStartupIT {
 
-  private static final String SERVER = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String USER = env("TEST_POSTGRES_USER", "postgres");
-  private static final String PASSWORD = env("TEST_POSTGRES_PASSWORD", "");
+  private static final String SERVER = PostgresServer.URL;
+  private static final String USER = PostgresServer.USER;
+  private static final String PASSWORD = PostgresServer.PASSWORD;
 
   private static String name;
   private static String url;
@@ -135,15 +137,5 @@ class TwoNodesStartupIT {
             "--spring.jmx.enabled=false");
   }
 
-  private static long count(Connection db, String sql) throws SQLException {
-    try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

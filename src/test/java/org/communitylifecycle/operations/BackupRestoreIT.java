@@ -1,6 +1,7 @@
 package org.communitylifecycle.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitylifecycle.testsupport.PostgresServer.count;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.communitylifecycle.CommunityLifecycleApplication;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.testsupport.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,11 +69,11 @@ import org.springframework.http.ResponseEntity;
  */
 class BackupRestoreIT {
 
-  private static final String SERVER = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String USER = env("TEST_POSTGRES_USER", "postgres");
-  private static final String PASSWORD = env("TEST_POSTGRES_PASSWORD", "");
+  private static final String SERVER = PostgresServer.URL;
+  private static final String USER = PostgresServer.USER;
+  private static final String PASSWORD = PostgresServer.PASSWORD;
   /** Directory of pg_dump and pg_restore; empty: from the PATH. Their major version must be at least the server's. */
-  private static final String PG_BIN = env("TEST_PG_BIN", "");
+  private static final String PG_BIN = System.getenv().getOrDefault("TEST_PG_BIN", "").trim();
 
   /** The postgres profile refuses an empty database password; a trust-auth test server ignores this one. */
   private static final String APP_DB_PASSWORD = PASSWORD.isBlank() ? "ignored-by-trust-auth" : PASSWORD;
@@ -601,15 +603,5 @@ class BackupRestoreIT {
     return values;
   }
 
-  private static long count(Connection db, String query) throws SQLException {
-    try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(query)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }
