@@ -271,8 +271,9 @@ await step('10 alice cannot see the dashboard', async () => {
   await page.locator('form[name="signinForm"]').waitFor({ timeout: 20_000 });
   const dashboards = await dashboard(page).count();
   if (dashboards) throw new Error('alice sees the lifecycle dashboard');
-  // Logged in to Tasklist, her session reaches the API, which refuses her.
-  await login(page, TASKLIST, 'alice');
+  // Logged in to Tasklist, her session reaches the API, which refuses her. The login form is drawn
+  // again while Tasklist boots; typing before that is lost.
+  await login(page, TASKLIST, 'alice', { waitBeforeTyping: 1500 });
   await page.locator('.task-filters').waitFor({ timeout: 20_000 });
   const api = await context.request.get(`${BASE_URL}/api/dashboard/portfolio`);
   if (api.status() !== 403) throw new Error(`alice's Tasklist session reads the portfolio: HTTP ${api.status()}`);

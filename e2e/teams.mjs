@@ -3,6 +3,7 @@
 // MDN Localization. Each logs in to Tasklist; every task in every filter, on every page, must
 // belong to their own communities. A task id of the other's community, opened by URL, shows nothing.
 // bob's follow-up of a stalled step offers only that community's own activators to reassign to.
+// Tasklist shows our name and logo in its header, and not Camunda's banner about migrating to Camunda 8.
 //
 //   cd e2e && npm ci && BASE_URL=http://localhost:8080 npm run -s teams
 
@@ -90,6 +91,22 @@ for (const [user, own] of Object.entries(COMMUNITIES)) {
     return `filters [${filters.join(', ')}]; ${names.length} task rows of ${mentioned.join(', ')}; REST: ${api.length} tasks`;
   });
 }
+
+await step('Tasklist carries our name and logo, and no Camunda 8 banner', async () => {
+  page = seen.alice.page;
+  const brand = (await page.locator('.navbar-brand').first().getAttribute('title')) ?? '';
+  if (!brand.includes('Community Lifecycle')) throw new Error(`the header's brand is "${brand}"`);
+  const banners = await page.locator('.ce-eol-banner').count();
+  const bannerShown = banners > 0 && (await page.locator('.ce-eol-banner').first().isVisible());
+  if (bannerShown) throw new Error('the "migrate to Camunda 8" banner is shown');
+  const logo = await page.locator('.navbar-brand .brand-logo').first()
+    .evaluate((e) => getComputedStyle(e).backgroundImage);
+  if (!logo.includes('community-lifecycle.svg')) throw new Error(`the logo is ${logo}`);
+  const served = await fetch(`${BASE_URL}/images/community-lifecycle.svg`);
+  if (served.status !== 200) throw new Error(`the logo answers ${served.status}`);
+  await shot(page, 'tasklist-header');
+  return `header "${brand}", logo ${logo.replace(/^.*\//, '').replace(/["')]/g, '')}, banner hidden (${banners} in the page)`;
+});
 
 await step("bart opens one of alice's tasks by its URL and sees nothing", async () => {
   const [aliceTask] = await rest('alice', '/task?assignee=alice&maxResults=1');

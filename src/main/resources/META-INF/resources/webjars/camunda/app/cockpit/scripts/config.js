@@ -1,14 +1,14 @@
 // Cockpit's configuration. This file replaces the webapp's own scripts/config.js of Camunda 7.24
 // (Copyright Camunda Services GmbH, Apache License 2.0), whose options are all commented-out
-// examples: they are kept as they were, and only customScripts is set, to load the lifecycle
+// examples: they are kept as they were; the app's name is set, and customScripts loads the lifecycle
 // dashboard plugin.
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // The name in the header: "Community Lifecycle Cockpit".
+  app: {
+    name: 'Cockpit',
+    vendor: 'Community Lifecycle'
+  },
   customScripts: [
     // scripts/lifecycle-dashboard.js (in the 'cockpit' folder): the "Lifecycle" header link and
     // pages, a plain ES module using Cockpit's plugin API (cockpit.navigation, cockpit.route).
