@@ -163,7 +163,11 @@ class TwoNodeClusterIT {
         "--community-lifecycle.mail.unsubscribe-secret=two-node-cluster-unsubscribe-secret",
         "--community-lifecycle.mail.poll-interval=PT2S",
         "--community-lifecycle.mail.digest-cron=" + digestCron,
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+        // One job at a time per node: the jobs a node has acquired wait in its queue, locked, so both nodes
+        // hold locks while there is work (and the kill below finds node one holding some).
+        "--camunda.bpm.job-execution.core-pool-size=1",
+        "--camunda.bpm.job-execution.max-pool-size=1"));
     String failure = waitUntilBothUp(pair);
     assertThat(failure).isNull();
     Node one = pair.get(0);
@@ -264,7 +268,8 @@ class TwoNodeClusterIT {
           + " where p.business_key_ like 'cluster-kill-%' and j.lock_owner_ is not null";
       // Both job executors hold locks on these timers (two lock owners): node one is killed there and then.
       Map<String, String> heldAtKill = new HashMap<>();
-      waitFor(Duration.ofMinutes(3), () -> {
+      // Polled often: a node holds a lock only while the job waits in its queue or runs.
+      waitFor(Duration.ofMinutes(3), Duration.ofMillis(100), () -> {
         heldAtKill.clear();
         heldAtKill.putAll(pairs(db, lockedJobs));
         return heldAtKill.values().stream().distinct().count() >= 2;
@@ -526,10 +531,14 @@ class TwoNodeClusterIT {
 
 
   private static void waitFor(Duration atMost, BooleanSupplier condition) throws InterruptedException {
+    waitFor(atMost, Duration.ofSeconds(1), condition);
+  }
+
+  private static void waitFor(Duration atMost, Duration every, BooleanSupplier condition) throws InterruptedException {
     Instant deadline = Instant.now().plus(atMost);
     while (!condition.getAsBoolean()) {
       assertThat(Instant.now()).as("waited %s", atMost).isBefore(deadline);
-      Thread.sleep(1_000);
+      Thread.sleep(every.toMillis());
     }
   }
 
