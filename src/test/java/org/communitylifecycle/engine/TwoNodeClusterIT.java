@@ -167,7 +167,11 @@ class TwoNodeClusterIT {
         // One job at a time per node: the jobs a node has acquired wait in its queue, locked, so both nodes
         // hold locks while there is work (and the kill below finds node one holding some).
         "--camunda.bpm.job-execution.core-pool-size=1",
-        "--camunda.bpm.job-execution.max-pool-size=1"));
+        "--camunda.bpm.job-execution.max-pool-size=1",
+        // An idle job executor backs off up to a minute (max-wait) and is not told of timers falling due:
+        // one node could then run the whole batch alone. Here both look for due jobs at least every second.
+        "--camunda.bpm.job-execution.wait-time-in-millis=200",
+        "--camunda.bpm.job-execution.max-wait=1000"));
     String failure = waitUntilBothUp(pair);
     assertThat(failure).isNull();
     Node one = pair.get(0);
