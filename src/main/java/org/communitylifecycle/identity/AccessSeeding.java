@@ -7,20 +7,15 @@ import static org.camunda.bpm.engine.authorization.Permissions.*;
 import static org.camunda.bpm.engine.authorization.Resources.*;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,9 +24,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the groups, their authorizations and the Tasklist filters at every startup. Each run adds
- * what is missing and changes nothing that is already there, so it is safe to repeat. Nodes that
- * start together on one database take turns (engine/StartupLock.java).
+ * Seeds the groups and their authorizations at every startup (the Tasklist filters are seeded by
+ * tasklist/TasklistFilters.java). Each run adds what is missing and changes nothing that is
+ * already there, so it is safe to repeat. Nodes that start together on one database take turns
+ * (engine/StartupLock.java).
  */
 @Component
 @Order(10)
@@ -48,20 +44,14 @@ class AccessSeeding implements ApplicationRunner {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final IdentityProperties properties;
 
   AccessSeeding(
       IdentityService identity,
       AuthorizationService authorizations,
-      FilterService filters,
-      TaskService tasks,
       IdentityProperties properties) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
     this.properties = properties;
   }
 
@@ -153,11 +143,6 @@ class AccessSeeding implements ApplicationRunner {
     for (Resource resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
-
-    ensureFilter("My tasks", "Tasks assigned to me", -10,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter("My group tasks", "Tasks my groups may claim, and theirs", -5,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
   }
 
   private void ensureGroup(String id, String name) {
@@ -242,30 +227,6 @@ class AccessSeeding implements ApplicationRunner {
     }
     if (changed) {
       authorizations.saveAuthorization(authorization);
-    }
-  }
-
-  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-    // Filter names have no unique key: nodes that raced before engine/StartupLock.java could have
-    // made two. Every node takes the same one, the first by id, and the duplicate is left alone.
-    List<Filter> existing = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list();
-    Filter filter = existing.isEmpty() ? null : existing.get(0);
-    if (filter == null) {
-      filter =
-          filters
-              .newTaskFilter(name)
-              .setQuery(query)
-              .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
-      filters.saveFilter(filter);
-      log.info("Created Tasklist filter '{}'", name);
-    }
-    // Every logged-in user may use the shared filters.
-    if (authorizations.createAuthorizationQuery().resourceType(FILTER).resourceId(filter.getId()).userIdIn(ANY).count() == 0) {
-      Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-      everyone.setResource(FILTER);
-      everyone.setResourceId(filter.getId());
-      everyone.addPermission(READ);
-      authorizations.saveAuthorization(everyone);
     }
   }
 }

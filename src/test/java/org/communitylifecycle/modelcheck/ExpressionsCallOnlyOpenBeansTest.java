@@ -62,6 +62,7 @@ class ExpressionsCallOnlyOpenBeansTest {
       "${execution['processEngine']}                                                               | indexing with [...]",
       "${fn:forName('java.lang.Runtime')}                                                          | the function fn:forName() is not open to models",
       "${T(java.lang.Runtime).getRuntime()}                                                        | the function T() is not open to models",
+      "${currentUserCommunityTeams()}                                                              | the function currentUserCommunityTeams() is not open to models",
       "${communityName.}                                                                          | not an expression the engine can read"})
   void reachingJavaOrTheEngineIsRefused(String expression, String reason) {
     assertThat(condition(expression)).singleElement().satisfies(v -> {
