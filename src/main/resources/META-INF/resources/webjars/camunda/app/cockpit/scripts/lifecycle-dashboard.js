@@ -157,9 +157,12 @@ const TABS = [
 ];
 
 function frame(active, title) {
-  const tabs = h('ul', { class: 'nav nav-tabs lifecycle-tabs', role: 'tablist' },
-    TABS.map((t) => h('li', { class: t.id === active ? 'active' : null, role: 'presentation' },
-      h('a', { href: t.hash, 'aria-current': t.id === active ? 'page' : null }, t.text))));
+  // Links to the dashboard's pages that look like tabs: a navigation landmark with the current page
+  // marked, not an ARIA tablist (whose children would have to be tabs that switch panels in place).
+  const tabs = h('nav', { 'aria-label': 'Lifecycle dashboard pages' },
+    h('ul', { class: 'nav nav-tabs lifecycle-tabs' },
+      TABS.map((t) => h('li', { class: t.id === active ? 'active' : null },
+        h('a', { href: t.hash, 'aria-current': t.id === active ? 'page' : null }, t.text)))));
   const body = h('div', { class: 'lifecycle-body' }, loadingState());
   const root = h('div', { class: 'lifecycle-dashboard' },
     h('h1', { class: 'lifecycle-title' }, title),
@@ -755,6 +758,17 @@ const STYLES = `
 .lifecycle-exit-target h3, .lifecycle-conversions h3 { font-size: 15px; margin: 4px 0 8px; }
 .lifecycle-conversions { grid-column: 1 / -1; }
 .lifecycle-intro { max-width: 760px; }
+/* Bootstrap's greys and label colours fall short of WCAG AA contrast (4.5:1) for text this small:
+   muted text and the current breadcrumb are darker here, and so are the labels' backgrounds; the
+   warning label is dark text on amber, as white on amber cannot reach 4.5:1. */
+.lifecycle-dashboard .text-muted, .lifecycle-dashboard .lifecycle-breadcrumb > .active { color: #595959; }
+.lifecycle-dashboard .label-default { background-color: #595959; }
+.lifecycle-dashboard .label-primary { background-color: #1f5f99; }
+.lifecycle-dashboard .label-success { background-color: #2d6a2d; }
+.lifecycle-dashboard .label-info { background-color: #1b6a85; }
+.lifecycle-dashboard .label-warning { background-color: #f0ad4e; color: #1b1b1b; }
+.lifecycle-dashboard .label-danger { background-color: #b52b27; }
+.lifecycle-dashboard a.label-danger:hover, .lifecycle-dashboard a.label-danger:focus { background-color: #8f1f1c; color: #fff; }
 `;
 
 function addStyles() {
