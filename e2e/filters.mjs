@@ -44,9 +44,9 @@ async function filterCounts(user) {
 /** The sidebar's filters, in order, as "name" and the count Tasklist shows next to it. */
 async function sidebar(p) {
   await p.locator('.task-filters .task-filter').first().waitFor({ timeout: 20_000 });
-  // Tasklist fills in the counts after the names.
+  // The counts (scripts/filter-counts.js) arrive after the names.
   await p.waitForFunction(() => [...document.querySelectorAll('.task-filters .task-filter')]
-    .every((f) => /\(\d+\)/.test(f.textContent)), null, { timeout: 15_000 }).catch(() => {});
+    .every((f) => f.querySelector('.cl-filter-count')), null, { timeout: 15_000 }).catch(() => {});
   const texts = await p.locator('.task-filters .task-filter h4').allInnerTexts();
   return texts.map((t) => {
     const m = /^(.*?)\s*\((\d+)\)\s*$/s.exec(t.replace(/\s+/g, ' ').trim());

@@ -79,7 +79,7 @@ public class TasklistFilters implements ApplicationRunner {
   }
 
   List<Definition> definitions() {
-    List<Map<String, String>> milestone = List.of(column("communityName", "Community"), column("milestoneName", "Milestone"));
+    List<Map<String, String>> milestone = List.of(column("listCommunity", "Community"), column("listMilestone", "Milestone"));
     return List.of(
         // Activators: their deliverables, soonest first; what came back; what they handed on.
         new Definition("Due soon", "My milestones to deliver, the soonest due first", -60, List.of(Groups.ACTIVATORS),
@@ -89,8 +89,8 @@ public class TasklistFilters implements ApplicationRunner {
             List.of(Groups.ACTIVATORS),
             tasks.createTaskQuery().taskDefinitionKey(TASK_DELIVER).taskAssigneeExpression(ME)
                 .processVariableValueEquals("reviewDecision", "request-changes").orderByDueDate().asc(),
-            List.of(column("communityName", "Community"), column("milestoneName", "Milestone"),
-                column("reviewComment", "What should change"))),
+            List.of(column("listCommunity", "Community"), column("listMilestone", "Milestone"),
+                column("listChanges", "What should change"))),
         new Definition("Delegated", "Tasks I delegated: with the delegate, or resolved and back with me", -50,
             List.of(Groups.ACTIVATORS),
             tasks.createTaskQuery().taskOwnerExpression(ME).orderByDueDate().asc(), milestone),
@@ -98,8 +98,8 @@ public class TasklistFilters implements ApplicationRunner {
         new Definition("Waiting for my review", "Deliverables and stage exits for me, or my team, to review", -45,
             List.of(Groups.CBT_LIAISONS),
             mineOrMyTeams(tasks.createTaskQuery().taskDefinitionKeyIn(REVIEWS.toArray(String[]::new))),
-            List.of(column("communityName", "Community"), column("milestoneName", "Milestone"),
-                column("deliverableUrl", "Deliverable"))),
+            List.of(column("listCommunity", "Community"), column("listMilestone", "Milestone"),
+                column("listDeliverable", "Deliverable"))),
         new Definition("Stalled in my communities", "Steps past their due date in the communities I support", -40,
             List.of(Groups.CBT_LIAISONS),
             tasks.createTaskQuery().taskCandidateGroupInExpression(MY_COMMUNITY_TEAMS).includeAssignedTasks()
@@ -119,19 +119,19 @@ public class TasklistFilters implements ApplicationRunner {
         new Definition("My cohorts", "Standups, follow-ups and graduations of the cohorts I mentor", -25,
             List.of(Groups.MENTORS),
             mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey("group-mentoring-cohort")),
-            List.of(column("cohortName", "Cohort"))),
+            List.of(column("listCohort", "Cohort"))),
         new Definition("My standups", "My standup updates, the soonest closing first", -25, List.of(Groups.MENTEES),
             tasks.createTaskQuery().processDefinitionKey("group-mentoring-cohort").taskAssigneeExpression(ME)
                 .orderByDueDate().asc(),
-            List.of(column("cohortName", "Cohort"))),
+            List.of(column("listCohort", "Cohort"))),
         new Definition("My alumni network", "Invitations, reunions and catch-ups of the cohorts my hub hosts", -25,
             List.of(Groups.HUB_HOSTS),
             mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey("alumni-network")),
-            List.of(column("hubName", "Hub"), column("cohortName", "Cohort"))),
+            List.of(column("listHub", "Hub"), column("listCohort", "Cohort"))),
         new Definition("My ops jam work", "My steps of the ecosystem ops jams I take part in", -25,
             List.of(Groups.PROJECT_MANAGERS, Groups.BRANCH_LEADS, Groups.INSTANCE_MANAGERS),
             mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey("ecosystem-ops-jam")),
-            List.of(column("jamName", "Ops jam"))),
+            List.of(column("listJam", "Ops jam"))),
         // Everyone: everything assigned to me, and what my groups may claim.
         new Definition("My tasks", "Tasks assigned to me", -10, List.of(),
             tasks.createTaskQuery().taskAssigneeExpression(ME).orderByDueDate().asc(), milestone),

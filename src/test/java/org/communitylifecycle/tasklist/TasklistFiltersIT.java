@@ -74,7 +74,7 @@ class TasklistFiltersIT extends RunningApplication {
     }
     // The items name the community and the milestone, not only the task.
     Map<String, Object> properties = filter("Due soon").getProperties();
-    assertThat(properties.get("variables").toString()).contains("communityName", "Community", "milestoneName", "Milestone");
+    assertThat(properties.get("variables").toString()).contains("listCommunity", "Community", "listMilestone", "Milestone");
   }
 
   @Test
@@ -113,10 +113,21 @@ class TasklistFiltersIT extends RunningApplication {
     assertThat(listAs("lena", "Waiting for my review")).extracting(Task::getId).doesNotContain(review.getId());
     assertThat(listAs("alice", "Changes requested")).extracting(Task::getProcessInstanceId).doesNotContain(instance);
 
+    // What Tasklist shows in bob's list item, read as Tasklist reads it.
+    assertThat(columnsAs("bob", "Waiting for my review").get(review.getId())).containsEntry("listCommunity", "Filters Check " + key(instance))
+        .containsEntry("listMilestone", "Check the filters").containsEntry("listDeliverable", "https://wiki.example.org/filters-check");
+
     tasks.complete(review.getId(), Map.of("reviewDecision", "request-changes", "reviewComment", "Link the sign-up sheet too"));
     Task again = tasks.createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(again.getTaskDefinitionKey()).isEqualTo("Task_DeliverMilestone");
     assertThat(listAs("alice", "Changes requested")).extracting(Task::getId).contains(again.getId());
+    assertThat(columnsAs("alice", "Changes requested").get(again.getId()))
+        .containsEntry("listMilestone", "Check the filters").containsEntry("listChanges", "Link the sign-up sheet too");
+    // The copies are the task's own: the process's variables are what the form and the listeners change.
+    assertThat(runtime.getVariable(instance, "reviewComment")).isEqualTo("Link the sign-up sheet too");
+    tasks.complete(again.getId(), Map.of("deliverableUrl", "https://wiki.example.org/filters-check-2",
+        "deliverableSummary", "With the sign-up sheet"));
+    assertThat(runtime.getVariable(instance, "reviewComment")).isNull();
     assertThat(listAs("bob", "Waiting for my review")).extracting(Task::getId).doesNotContain(review.getId());
   }
 
@@ -208,6 +219,33 @@ class TasklistFiltersIT extends RunningApplication {
         .sorted(Comparator.comparing(f -> ((Number) ((Map<?, ?>) f.get("properties")).get("priority")).intValue()))
         .map(f -> (String) f.get("name"))
         .toList();
+  }
+
+  /** The list items' variables by task id, as Tasklist asks for them (HAL, the filter's columns). */
+  @SuppressWarnings("unchecked")
+  private Map<String, Map<String, Object>> columnsAs(String user, String filterName) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set("Accept", "application/hal+json");
+    headers.set("Content-Type", "application/json");
+    Map<String, Object> hal = rest.withBasicAuth(user, "demo").exchange("/engine-rest/filter/" + filter(filterName).getId()
+        + "/list?firstResult=0&maxResults=200", HttpMethod.POST, new org.springframework.http.HttpEntity<>("{}", headers),
+        Map.class).getBody();
+    Map<String, Object> embedded = (Map<String, Object>) hal.get("_embedded");
+    Map<String, Map<String, Object>> columns = new HashMap<>();
+    for (Map<String, Object> task : (List<Map<String, Object>>) embedded.get("task")) {
+      Map<String, Object> values = new HashMap<>();
+      Map<String, Object> ofTask = (Map<String, Object>) task.get("_embedded");
+      List<Map<String, Object>> variables = ofTask == null ? List.of() : (List<Map<String, Object>>) ofTask.get("variable");
+      for (Map<String, Object> variable : variables == null ? List.<Map<String, Object>>of() : variables) {
+        values.put((String) variable.get("name"), variable.get("value"));
+      }
+      columns.put((String) task.get("id"), values);
+    }
+    return columns;
+  }
+
+  private String key(String instance) {
+    return runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
   }
 
   private Filter filter(String name) {
