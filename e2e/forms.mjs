@@ -5,7 +5,8 @@
 //   BROKEN=pattern BASE_URL=... npm run forms    # the deliver form without its link pattern: must FAIL
 //
 // alice opens one of her "Deliver milestone" tasks and:
-//   1. types a link that is no web address: the field is marked with the server's message, no
+//   1a. presses Complete on the empty form: the required fields are marked and the message names them;
+//   1b. types a link that is no web address: the field is marked with the server's message, no
 //      submit-form request leaves the browser, and the Complete button stays reachable;
 //   2. types a web address the browser lets through but the server refuses (a space in it): the
 //      refusal shows without Camunda's "Cannot submit task form <id>:" prefix;
@@ -57,7 +58,8 @@ async function notificationText() {
 async function dismissNotifications() {
   for (let i = await notifications().count(); i > 0; i -= 1) {
     const alert = notifications().first();
-    await alert.locator('button.close, .close').first().click({ timeout: 3_000 }).catch(() => {});
+    // Tasklist's alert has two close buttons; the first is hidden.
+    await alert.locator('button.close').filter({ visible: true }).first().click({ timeout: 3_000 }).catch(() => {});
     await settle(page, 300);
   }
 }
@@ -158,7 +160,27 @@ await step('0 alice logs in to Tasklist and opens a Deliver milestone task', asy
   return `"${taskTitle}"; the field says "${description}"`;
 });
 
-await step('1 a link that is no web address is marked in the browser, before any submit', async () => {
+await step('1a Complete on the empty form marks the required fields and names them, before any submit', async () => {
+  const before = submits.length;
+  if (!(await completeButton().isEnabled())) throw new Error('Complete is disabled on the untouched form');
+  await completeButton().click();
+  await notifications().first().waitFor({ timeout: 10_000 });
+  await settle(page, 500);
+  const notes = await notificationText();
+  const marked = await form().locator('.fjs-form-field-error').filter({ visible: true }).allInnerTexts();
+  await shot(page, 'empty-form-complete');
+  const sent = submits.slice(before);
+  if (sent.length) throw new Error(`the browser sent ${sent.length} submit request(s) for an empty form`);
+  for (const want of ['Link to the deliverable: Field is required', 'Summary: Field is required']) {
+    if (!notes.includes(want)) throw new Error(`the message does not name "${want}": "${notes}"`);
+  }
+  await dismissNotifications();
+  const left = await notifications().count();
+  if (left) throw new Error(`${left} notification(s) did not close`);
+  return `fields marked [${marked.map((t) => t.trim()).join(' | ')}]; shown "${notes}"; no submit request`;
+});
+
+await step('1b a link that is no web address is marked in the browser, before any submit', async () => {
   const before = submits.length;
   const f = form();
   await f.getByLabel('Link to the deliverable').fill('our wiki');

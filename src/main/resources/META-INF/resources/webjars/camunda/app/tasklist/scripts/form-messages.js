@@ -161,7 +161,8 @@ function markedFields() {
     const field = error.closest('.fjs-form-field');
     const label = field && field.querySelector('.fjs-form-field-label');
     const name = label ? label.textContent.replace(/\*\s*$/, '').trim() : 'A field';
-    fields.push(`${name}: ${error.textContent.trim()}`);
+    const messages = [...error.querySelectorAll('li')].map((li) => li.textContent.trim().replace(/\.$/, ''));
+    fields.push(`${name}: ${messages.join(', ') || error.textContent.trim()}`);
   }
   return fields;
 }
@@ -177,7 +178,7 @@ function explainRefusedComplete(root) {
     }
     const fields = markedFields();
     if (fields.length) {
-      setText(message, `Correct the marked fields, then complete again. ${fields.join('; ')}`);
+      setText(message, `Correct the marked fields, then complete again. ${fields.join('; ')}.`);
     }
   }
 }
