@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * resources wrap most engine exceptions of /start and /complete in a {@link RestException} with
  * status 500, so both are mapped, and any other throwable too. The database out of reach is 503 with
  * Retry-After, logged in one line. The mappers are registered with a
- * higher priority than Camunda's, which Jersey prefers for the same exception type.
+ * higher priority than Camunda's, which Jersey prefers for the same exception type. The webapps'
+ * own engine API, which Tasklist calls, gets the same mappers through {@link WebappEngineApi}.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
