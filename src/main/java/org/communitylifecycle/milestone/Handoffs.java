@@ -73,19 +73,26 @@ public class Handoffs {
   }
 
   private static void requireWebLink(String url) {
+    if (!isWebLink(url)) {
+      throw new InvalidInputException(
+          "Link to the deliverable: give a web address such as https://wiki.example.org/page; '" + url + "' is not one");
+    }
+  }
+
+  /**
+   * Whether the (trimmed) text is a web address: http or https, with a host. The deliver form's
+   * pattern (forms/milestone-deliver.form) lets through everything this accepts.
+   */
+  static boolean isWebLink(String url) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
       // The authority rather than the host: java.net.URI finds no host in names such as team_wiki.example.org.
-      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-          && uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank()) {
-        return;
-      }
+      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank();
     } catch (URISyntaxException e) {
-      // reported below
+      return false;
     }
-    throw new InvalidInputException(
-        "Link to the deliverable: give a web address such as https://wiki.example.org/page; '" + url + "' is not one");
   }
 
   private static int number(DelegateTask task, String name) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.communitylifecycle.engine.ClientErrors;
 import org.communitylifecycle.engine.ClientErrors.ClientError;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.glassfish.jersey.server.ParamException;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Component;
  * resources wrap most engine exceptions of /start and /complete in a {@link RestException} with
  * status 500, so both are mapped, and any other throwable too. The database out of reach is 503 with
  * Retry-After, logged in one line. The mappers are registered with a
- * higher priority than Camunda's, which Jersey prefers for the same exception type.
+ * higher priority than Camunda's, which Jersey prefers for the same exception type. The webapps'
+ * own engine API, which Tasklist calls, gets the same mappers through {@link WebappEngineApi}.
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
@@ -46,17 +49,18 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   /** Ahead of Camunda's mappers, which have Jersey's default priority (5000). */
   static final int PRIORITY = 100;
 
+  /** The mappers; {@link WebappEngineApi} registers them in the webapps' engine API too. */
+  static final List<Class<?>> MAPPERS = List.of(EngineExceptions.class, RestExceptions.class, OtherExceptions.class,
+      JsonParseExceptions.class, JsonMappingExceptions.class);
+
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(EngineExceptions.class, PRIORITY);
-    config.register(RestExceptions.class, PRIORITY);
-    config.register(OtherExceptions.class, PRIORITY);
-    config.register(JsonParseExceptions.class, PRIORITY);
-    config.register(JsonMappingExceptions.class, PRIORITY);
+    MAPPERS.forEach(mapper -> config.register(mapper, PRIORITY));
   }
 
-  private static final Pattern TASK_ACTION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form|resolve)$");
-  private static final Pattern TASK_READ = Pattern.compile("^/?task/([^/]+)/[^/]+$");
+  // /engine-rest/task/..., and in the webapps' engine API /camunda/api/engine/engine/{name}/task/...
+  private static final Pattern TASK_ACTION = Pattern.compile("^/?(?:engine/[^/]+/)?task/([^/]+)/(complete|submit-form|resolve)$");
+  private static final Pattern TASK_READ = Pattern.compile("^/?(?:engine/[^/]+/)?task/([^/]+)/[^/]+$");
 
   /**
    * A caller's mistake as Camunda's JSON error, or empty. Of simultaneous completions of one task,
@@ -140,10 +144,26 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     return ClientErrors.classify(cause).map(error -> response(error, cause));
   }
 
-  /** Camunda's own answer stands: a 4xx it chose (with its message, such as "Cannot submit ...: what to fix"). */
+  /**
+   * Camunda's own answer stands: a 4xx it chose (with its message, such as "Cannot submit task form
+   * &lt;id&gt;: ..."). Not so for the app's own refusals: submit-form, complete and start prefix the
+   * {@link InvalidInputException}'s message with "Cannot submit task form &lt;task id&gt;:", which
+   * Tasklist shows as it is; the person needs what to fix, so that message is answered alone.
+   */
   private static boolean alreadyClientError(Throwable e) {
-    return e instanceof RestException rest
+    return e instanceof RestException rest && !refusedInput(rest)
         && (rest.getCause() == null || rest.getStatus() != null && rest.getStatus().getStatusCode() < 500);
+  }
+
+  /** Whether the app refused the input: an {@link InvalidInputException} anywhere in the chain. */
+  private static boolean refusedInput(Throwable e) {
+    int depth = 0;
+    for (Throwable cause = e; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+      if (cause instanceof InvalidInputException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response response(ClientError error, Throwable e) {

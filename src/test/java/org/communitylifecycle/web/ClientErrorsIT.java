@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.communitylifecycle.testsupport.RunningApplication;
+import org.communitylifecycle.testsupport.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -90,6 +91,34 @@ class ClientErrorsIT extends RunningApplication {
 
     assertError(link, 400, "'deliverableUrl' is 10025 characters long; at most 4000 fit");
     assertError(summary, 400, "'deliverableSummary' is 100000 characters long; at most 4000 fit");
+    assertThat(restGet("alice", "/engine-rest/task/" + deliver, Map.class).get("id")).as("the task is still open").isEqualTo(deliver);
+  }
+
+  @Test
+  void aRefusedFormSaysWhatToFixWithoutTheTaskIdPrefix() {
+    String deliver = deliverTask("Client Errors Prefix");
+    Map<String, Object> notALink = Map.of("variables",
+        variables(Map.of("deliverableUrl", "wiki page", "deliverableSummary", "Done")));
+    String expected = "Link to the deliverable: give a web address such as https://wiki.example.org/page; 'wiki page' is not one";
+
+    ResponseEntity<Map> submitted = post("alice", "/engine-rest/task/" + deliver + "/submit-form", notALink);
+    ResponseEntity<Map> completed = post("alice", "/engine-rest/task/" + deliver + "/complete", notALink);
+    ResponseEntity<Map> started = post("alice", "/engine-rest/process-definition/key/" + LIFECYCLE + "/submit-form",
+        Map.of("variables", variables(Map.of("communityName", "Client Errors Prefix", "activator", "alice",
+            "liaison", "bob", "entryStage", STAGE))));
+
+    // Tasklist submits through the webapps' own engine API, with the session of alice's login.
+    WebappSession.Session tasklist = WebappSession.login(rest, "alice", "tasklist");
+    ResponseEntity<Map> inTasklist = rest.exchange("/camunda/api/engine/engine/default/task/" + deliver + "/submit-form",
+        HttpMethod.POST, tasklist.entity(notALink), Map.class);
+
+    for (ResponseEntity<Map> answer : List.of(submitted, completed, inTasklist)) {
+      assertError(answer, 400, expected);
+      assertThat(answer.getBody().get("message")).as("Tasklist shows the message as it is").isEqualTo(expected);
+      assertThat(answer.getBody().get("type")).isEqualTo("InvalidInputException");
+    }
+    assertError(started, 400, "already has a running lifecycle");
+    assertThat(started.getBody().get("message").toString()).doesNotStartWith("Cannot instantiate process definition");
     assertThat(restGet("alice", "/engine-rest/task/" + deliver, Map.class).get("id")).as("the task is still open").isEqualTo(deliver);
   }
 
