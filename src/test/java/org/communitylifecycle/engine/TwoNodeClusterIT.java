@@ -257,41 +257,48 @@ class TwoNodeClusterIT {
 
     // A node killed in the middle of its jobs: the other node runs them once their lock time is over.
     try (Connection db = DriverManager.getConnection(url, USER, PASSWORD)) {
-      ExecutorService starters = Executors.newFixedThreadPool(4);
-      List<Future<Integer>> killStarts = new ArrayList<>();
-      for (int i = 0; i < KILL_BATCH; i++) {
-        String key = "cluster-kill-" + i;
-        killStarts.add(starters.submit(() -> two.rest("admin").exchange("/engine-rest/process-definition/key/milestone/start",
-            HttpMethod.POST, json(milestoneStart(key)), String.class).getStatusCode().value()));
-      }
-      for (Future<Integer> start : killStarts) {
-        assertThat(start.get(2, TimeUnit.MINUTES)).isEqualTo(200);
-      }
-      starters.shutdown();
+      // Node two is frozen (SIGSTOP) before the batch starts, so that node one alone acquires the
+      // first timers when they fall due; node one is killed while it holds them, and node two runs on.
+      // (Waiting instead for a moment at which both nodes hold locks was a race the test could lose: a
+      // node holds a lock only while the job waits in its queue or runs.)
+      two.freeze();
+      Map<String, String> heldAtKill = new HashMap<>();
+      Instant killed;
       String lockedJobs = "select j.id_, j.lock_owner_ from act_ru_job j join act_ru_execution p on p.id_ = j.process_instance_id_"
           + " where p.business_key_ like 'cluster-kill-%' and j.lock_owner_ is not null";
-      // Both job executors hold locks on these timers (two lock owners): node one is killed there and then.
-      Map<String, String> heldAtKill = new HashMap<>();
-      // Polled often: a node holds a lock only while the job waits in its queue or runs.
-      waitFor(Duration.ofMinutes(3), Duration.ofMillis(100), () -> {
-        heldAtKill.clear();
-        heldAtKill.putAll(pairs(db, lockedJobs));
-        return heldAtKill.values().stream().distinct().count() >= 2;
-      });
-      one.kill();
-      Instant killed = Instant.now();
+      try {
+        ExecutorService starters = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> killStarts = new ArrayList<>();
+        for (int i = 0; i < KILL_BATCH; i++) {
+          String key = "cluster-kill-" + i;
+          killStarts.add(starters.submit(() -> one.rest("admin").exchange("/engine-rest/process-definition/key/milestone/start",
+              HttpMethod.POST, json(milestoneStart(key)), String.class).getStatusCode().value()));
+        }
+        for (Future<Integer> start : killStarts) {
+          assertThat(start.get(2, TimeUnit.MINUTES)).isEqualTo(200);
+        }
+        starters.shutdown();
+        waitFor(LOCK_TIME.plusMinutes(2), Duration.ofMillis(100), () -> {
+          heldAtKill.clear();
+          heldAtKill.putAll(pairs(db, lockedJobs));
+          return !heldAtKill.isEmpty();
+        });
+        one.kill();
+        killed = Instant.now();
+      } finally {
+        two.thaw();
+      }
+      assertThat(heldAtKill.values().stream().distinct().count()).as("lock owners at the kill: node one's only").isEqualTo(1);
       String killFollowUps = "select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_"
           + " where p.business_key_ like 'cluster-kill-%' and t.task_def_key_ = 'Task_FollowUpStalledDelivery'";
-      // Node two's lock owner: whoever holds a lock that was taken after the kill.
+      // Node two's lock owner: whoever holds a lock that was taken after the kill (it expires later
+      // than any lock node one took). The nodes write lock expiry times in UTC (-Duser.timezone=UTC).
+      String afterKill = java.time.LocalDateTime.ofInstant(killed.plus(LOCK_TIME).plusSeconds(1), ZoneOffset.UTC)
+          .toString().replace('T', ' ');
       java.util.Set<String> ownersAfterKill = new java.util.HashSet<>();
       waitFor(LOCK_TIME.plusMinutes(4), () -> {
-        if (Duration.between(killed, Instant.now()).toSeconds() > 2) {
-          // The nodes write lock expiry times in UTC (-Duser.timezone=UTC), without a zone.
-          String later = java.time.LocalDateTime.ofInstant(Instant.now().plus(LOCK_TIME.dividedBy(2)), ZoneOffset.UTC)
-              .toString().replace('T', ' ');
-          ownersAfterKill.addAll(pairs(db, "select j.id_, j.lock_owner_ from act_ru_job j where j.lock_owner_ is not null"
-              + " and j.lock_exp_time_ > timestamp '" + later + "'").values());
-        }
+        ownersAfterKill.addAll(pairs(db, "select j.id_, j.lock_owner_ from act_ru_job j where j.lock_owner_ is not null"
+            + " and j.lock_exp_time_ > timestamp '" + afterKill + "'").values());
         return count(db, killFollowUps) >= KILL_BATCH;
       });
       Duration takenOver = Duration.between(killed, Instant.now());
@@ -299,6 +306,7 @@ class TwoNodeClusterIT {
       assertThat(count(db, killFollowUps)).as("follow-ups after node one was killed").isEqualTo(KILL_BATCH);
       assertThat(count(db, "select count(*) from act_ru_job where exception_msg_ is not null")).as("failed jobs").isZero();
       long orphaned = heldAtKill.values().stream().filter(owner -> !ownersAfterKill.contains(owner)).count();
+      assertThat(orphaned).as("locks of node one that only their expiry released").isEqualTo(heldAtKill.size());
       System.out.printf("[two-node cluster] node one killed holding %d of %d locked timers; all %d follow-ups exist"
           + " %d s later (lock time %d s), none twice%n", orphaned, heldAtKill.size(), KILL_BATCH, takenOver.toSeconds(),
           LOCK_TIME.toSeconds());
@@ -458,6 +466,20 @@ class TwoNodeClusterIT {
       return user == null ? rest : rest.withBasicAuth(user, "demo");
     }
 
+    /** Stops the JVM where it is (SIGSTOP), connections and locks held, until {@link #thaw()}. */
+    void freeze() throws IOException, InterruptedException {
+      signal("STOP");
+    }
+
+    void thaw() throws IOException, InterruptedException {
+      signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+      Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+      assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("SIG%s to %s", signal, name).isTrue();
+    }
+
     /** As a crash: no shutdown, no rollback of what the node was doing (SIGKILL). */
     void kill() throws InterruptedException {
       process.destroyForcibly();
@@ -468,11 +490,15 @@ class TwoNodeClusterIT {
       if (process == null || !process.isAlive()) {
         return;
       }
-      process.destroy();
       try {
+        // A frozen JVM takes SIGTERM only once it runs again.
+        new ProcessBuilder("kill", "-CONT", String.valueOf(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+      } catch (IOException e) {
+        process.destroyForcibly();
       } catch (InterruptedException e) {
         process.destroyForcibly();
         Thread.currentThread().interrupt();
