@@ -8,6 +8,8 @@ let pending = null;
 let last = 0;
 
 async function fetchCounts() {
+  // Only once someone is logged in: the sidebar is drawn then, and the login page asks nothing.
+  if (!document.querySelector('.task-filters .task-filter')) return;
   const response = await fetch(`${api}/filter?resourceType=Task&itemCount=true`, {
     credentials: 'same-origin',
     headers: { Accept: 'application/json' },
