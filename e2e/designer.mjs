@@ -12,10 +12,9 @@
 //   cd e2e && npm ci && npm run -s designer
 
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRun, launchChromium } from './support.mjs';
+import { createRun, launchChromium, serveFolder } from './support.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -75,27 +74,8 @@ const BROKEN_XML = XML
 
 // ---- a read-only server of the repository root -----------------------------------------------
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.bpmn': 'application/xml', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
-
-const server = http.createServer((req, res) => {
-  const send = (status, body, type = 'text/plain') => {
-    res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'read-only');
-  const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (urlPath === BROKEN_PATH) return send(200, BROKEN_XML, 'application/xml');
-  const file = path.resolve(ROOT, `.${urlPath}`);
-  if (file !== ROOT && !file.startsWith(ROOT + path.sep)) return send(403, 'outside the repository');
-  fs.stat(file, (err, stat) => {
-    if (err) return send(404, 'not found');
-    // A folder is listed as a JSON array of names: how the page finds the element templates.
-    if (stat.isDirectory()) return send(200, JSON.stringify(fs.readdirSync(file)), 'application/json');
-    fs.readFile(file, (e, data) => (e ? send(500, e.message) : send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream')));
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const BASE = `http://127.0.0.1:${server.address().port}`;
+// A folder is listed as a JSON array of names: how the page finds the element templates.
+const { server, base: BASE } = await serveFolder(ROOT, { extra: { [BROKEN_PATH]: BROKEN_XML }, listFolders: true });
 
 // ---- the browser ------------------------------------------------------------------------------
 

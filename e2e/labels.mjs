@@ -19,10 +19,9 @@
 //   cd e2e && npm ci && npm run -s labels
 
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRun, launchChromium } from './support.mjs';
+import { createRun, launchChromium, serveFolder } from './support.mjs';
 import { overlaps } from './labels/geometry.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -58,25 +57,7 @@ const BROKEN_XML = breakModel(fs.readFileSync(path.join(ROOT, BROKEN_MODEL), 'ut
 
 // ---- a read-only server of the repository root -----------------------------------------------
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.bpmn': 'application/xml', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
-
-const server = http.createServer((req, res) => {
-  const send = (status, body, type = 'text/plain') => {
-    res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'read-only');
-  const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (urlPath === BROKEN_PATH) return send(200, BROKEN_XML, 'application/xml');
-  const file = path.resolve(ROOT, `.${urlPath}`);
-  if (file !== ROOT && !file.startsWith(ROOT + path.sep)) return send(403, 'outside the repository');
-  fs.stat(file, (err, stat) => {
-    if (err || !stat.isFile()) return send(404, 'not found');
-    fs.readFile(file, (e, data) => (e ? send(500, e.message) : send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream')));
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const BASE = `http://127.0.0.1:${server.address().port}`;
+const { server, base: BASE } = await serveFolder(ROOT, { extra: { [BROKEN_PATH]: BROKEN_XML } });
 
 // ---- the browser ------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@
 
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 
 /** The app under test, without a trailing slash. */
@@ -176,4 +177,33 @@ export function createRun({
   }
 
   return { log, shot, watch, settle, login, newPage, step, finish };
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.bpmn': 'application/xml', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
+
+/**
+ * A read-only server of the folder `root` on 127.0.0.1 (a free port), for the checks that need no
+ * app: `extra` maps URL paths to XML served instead of a file (a copy broken in memory); with
+ * `listFolders`, a folder answers with the JSON array of its names. Returns the server and its base URL.
+ */
+export async function serveFolder(root, { extra = {}, listFolders = false } = {}) {
+  const server = http.createServer((req, res) => {
+    const send = (status, body, type = 'text/plain') => {
+      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'read-only');
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (urlPath in extra) return send(200, extra[urlPath], 'application/xml');
+    const file = path.resolve(root, `.${urlPath}`);
+    if (file !== root && !file.startsWith(root + path.sep)) return send(403, 'outside the folder');
+    fs.stat(file, (err, stat) => {
+      if (err) return send(404, 'not found');
+      if (stat.isDirectory() && listFolders) return send(200, JSON.stringify(fs.readdirSync(file)), 'application/json');
+      if (!stat.isFile()) return send(404, 'not found');
+      fs.readFile(file, (e, data) => (e ? send(500, e.message) : send(200, data, TYPES[path.extname(file)] ?? 'application/octet-stream')));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
