@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Teams;
@@ -68,7 +68,7 @@ public class AlumniCohorts {
           + links + " of at most " + AlumniInvitations.MAX_TEXT + " characters); split them into cohorts of about " + fit);
     }
 
-    Date now = ClockUtil.getCurrentTime();
+    Date now = AppClock.date();
     ZoneId zone = ZoneId.systemDefault();
     // Invitations go out the day after the last day of residency.
     Date invitationsDue = Date.from(end.plusDays(1).atStartOfDay(zone).toInstant());

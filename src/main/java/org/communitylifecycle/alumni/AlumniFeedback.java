@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.communitylifecycle.alumni.AlumniDirectory.Alumnus;
 import org.communitylifecycle.alumni.AlumniDirectory.Cohort;
@@ -275,7 +275,7 @@ public class AlumniFeedback {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return AppClock.now();
   }
 
   private static Boolean yesNo(String value) {

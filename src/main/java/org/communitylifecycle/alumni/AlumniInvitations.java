@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.alumni.AlumniDirectory.Invitation;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ public class AlumniInvitations {
    */
   public void issue(DelegateExecution execution) {
     long cohortId = cohortId(execution);
-    Date now = ClockUtil.getCurrentTime();
+    Date now = AppClock.date();
     Date expires = AlumniProperties.after(execution.getVariable(INVITATION_VALID_FOR).toString(), now);
     StringBuilder links = new StringBuilder();
     for (Invitation invitation : directory.invitations(cohortId, AlumniDirectory.SCHEDULED)) {

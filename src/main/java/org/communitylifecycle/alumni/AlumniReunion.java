@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.alumni.AlumniDirectory.Alumnus;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -133,7 +133,7 @@ public class AlumniReunion {
         throw new InvalidInputException("reunionDate must be a date such as 2026-12-05, got '" + text + "'");
       }
     }
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    LocalDate today = LocalDate.ofInstant(AppClock.now(), ZoneId.systemDefault());
     if (date.isBefore(today)) {
       throw new InvalidInputException("The reunion's date " + date + " has passed; give a date from today on");
     }

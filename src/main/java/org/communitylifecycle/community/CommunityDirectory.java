@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.identity.Teams;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +31,7 @@ public class CommunityDirectory {
   /** Records a community entering a stage: creates it, or updates its people and stage. */
   @Transactional
   public void enterStage(String key, String name, String activator, String liaison, String stage) {
-    Instant now = Instant.now();
+    Instant now = AppClock.now();
     int updated =
         jdbc.sql("""
                 update cl_community set name = :name, activator = :activator, liaison = :liaison,
@@ -67,7 +67,7 @@ public class CommunityDirectory {
               insert into cl_running_instance (process_key, community_key, process_instance_id, started_at)
               values (:process, :key, :instance, :now)""")
           .param("process", processKey).param("key", communityKey).param("instance", processInstanceId)
-          .param("now", new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()))
+          .param("now", java.sql.Timestamp.from(AppClock.now()))
           .update();
       return true;
     } catch (DuplicateKeyException e) {
@@ -78,7 +78,7 @@ public class CommunityDirectory {
   /** Sets a community's status: active, paused or closed. */
   public void setStatus(String key, String status) {
     jdbc.sql("update cl_community set status = :status, updated_at = :now where community_key = :key")
-        .param("status", status).param("now", new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime())).param("key", key)
+        .param("status", status).param("now", java.sql.Timestamp.from(AppClock.now())).param("key", key)
         .update();
   }
 

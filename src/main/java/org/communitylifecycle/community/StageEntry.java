@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
@@ -36,7 +36,7 @@ public class StageEntry {
   public void enter(DelegateExecution execution) {
     ProcessDefinition stage = definition(execution);
     String key = identify(execution, "The community '%s' is already in this stage; open its running instance instead");
-    Date now = ClockUtil.getCurrentTime();
+    Date now = AppClock.date();
     execution.setVariable(STAGE, stage.getKey());
     execution.setVariable(STAGE_NAME, stage.getName());
     execution.setVariable(STAGE_ENTERED_AT, now);

@@ -1,5 +1,6 @@
 package org.communitylifecycle.contributor;
 
+import org.communitylifecycle.engine.AppClock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ class ContributorController {
     if (!problems.isEmpty()) {
       throw new InvalidContributorData("Bad query", problems);
     }
-    LocalDate on = day == null ? LocalDate.now() : day;
+    LocalDate on = day == null ? AppClock.today() : day;
     return new Figures(communityKey, from, on, figures.contributors(communityKey),
         figures.newContributorsSince(communityKey, from), figures.activeContributors(communityKey, on),
         figures.newCoreMembersSince(communityKey, from));

@@ -3,6 +3,7 @@ package org.communitylifecycle.contributor;
 import static org.communitylifecycle.contributor.ContributorCsv.*;
 
 import java.time.Clock;
+import org.communitylifecycle.engine.AppClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ public class ContributorService {
   @Autowired
   ContributorService(CommunityDirectory communities, ContributorStore store, TierDecision decision,
       ContributorProperties properties) {
-    this(communities, store, decision, properties, Clock.systemDefaultZone());
+    this(communities, store, decision, properties, AppClock.clock());
   }
 
   ContributorService(CommunityDirectory communities, ContributorStore store, TierDecision decision,

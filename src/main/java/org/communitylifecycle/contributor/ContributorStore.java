@@ -1,5 +1,6 @@
 package org.communitylifecycle.contributor;
 
+import org.communitylifecycle.engine.AppClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ class ContributorStore {
         .param("handleKey", ContributorRules.handleKey(handle))
         .param("name", name)
         .param("joinedOn", joinedOn)
-        .param("now", Timestamp.from(Instant.now()))
+        .param("now", Timestamp.from(AppClock.now()))
         .update();
     return find(communityKey, handle).orElseThrow();
   }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 
 /** Time arithmetic of the dashboard, done in Java so that every database gives the same figures. */
 final class Times {
@@ -18,7 +18,7 @@ final class Times {
 
   /** Now by the engine's clock, which tests move. */
   static Instant now() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = AppClock.date();
     return now.toInstant();
   }
 

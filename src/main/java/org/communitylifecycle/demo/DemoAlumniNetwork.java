@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.communitylifecycle.alumni.AlumniFeedback;
@@ -61,7 +61,7 @@ class DemoAlumniNetwork implements ApplicationRunner {
         .processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
-    LocalDate ended = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()).minusDays(3);
+    LocalDate ended = LocalDate.ofInstant(AppClock.now(), ZoneId.systemDefault()).minusDays(3);
     ProcessInstance cohort;
     // As hana, with her groups: the engine checks her group's right to start the process.
     identity.setAuthentication(HOST, identity.createGroupQuery().groupMember(HOST).list().stream().map(Group::getId).toList());

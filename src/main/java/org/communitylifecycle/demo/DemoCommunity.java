@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.communitylifecycle.engine.InvalidInputException;
@@ -75,7 +75,7 @@ class DemoCommunity implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = AppClock.now();
     try {
       for (Sample sample : SAMPLES) {
         // Once ever: a sample that ever ran, in any process, is not started again.
@@ -92,7 +92,7 @@ class DemoCommunity implements ApplicationRunner {
         }
       }
     } finally {
-      ClockUtil.reset();
+      AppClock.reset();
     }
   }
 
@@ -191,6 +191,6 @@ class DemoCommunity implements ApplicationRunner {
   }
 
   private static void setClock(Instant instant) {
-    ClockUtil.setCurrentTime(Date.from(instant));
+    AppClock.set(instant);
   }
 }

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -73,24 +73,24 @@ class DemoCommunityOfPractice implements ApplicationRunner {
       return;
     }
     // The first round is played one interval (and two days) in the past, with the engine's clock.
-    Date now = ClockUtil.getCurrentTime();
+    Date now = AppClock.date();
     Date then = Date.from(now.toInstant().minus(2, ChronoUnit.DAYS));
     DatatypeFactory.newInstance().newDuration(properties.assessmentInterval()).negate().addTo(then);
     ProcessInstance practice;
     try {
-      ClockUtil.setCurrentTime(then);
+      AppClock.set(then.toInstant());
       practice = runtime.startProcessInstanceByKey(PROCESS, Map.of("communityName", NAME, "liaison", "bob"));
-      ClockUtil.setCurrentTime(Date.from(then.toInstant().plus(1, ChronoUnit.DAYS)));
+      AppClock.set(then.toInstant().plus(1, ChronoUnit.DAYS));
       complete("dave", "community-leads", "Task_SelfAssessMaturity", firstRound());
-      ClockUtil.setCurrentTime(Date.from(then.toInstant().plus(2, ChronoUnit.DAYS)));
+      AppClock.set(then.toInstant().plus(2, ChronoUnit.DAYS));
       complete("bob", "cbt-liaisons", "Task_ReviewMaturityAssessment", Map.of("reviewDecision", "accept",
           "reviewNote", "A solid ignition: people meet, talk and know who the community is for. Next: say what the community is for, together."));
     } finally {
-      ClockUtil.reset();
+      AppClock.reset();
     }
     // The next assessment has come due meanwhile; the job executor may not be running yet (or at all, in tests).
     Job next = management.createJobQuery().processInstanceId(practice.getId()).activityId("Timer_NextAssessmentDue").singleResult();
-    if (next != null && !next.getDuedate().after(ClockUtil.getCurrentTime())) {
+    if (next != null && !next.getDuedate().after(AppClock.date())) {
       management.executeJob(next.getId());
     }
     log.info("Demo community of practice '{}' started with one accepted assessment ({})", NAME, practice.getId());

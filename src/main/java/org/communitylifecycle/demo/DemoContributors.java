@@ -1,5 +1,6 @@
 package org.communitylifecycle.demo;
 
+import org.communitylifecycle.engine.AppClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class DemoContributors implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    LocalDate today = LocalDate.now();
+    LocalDate today = AppClock.today();
     seed("sumo-community", "SUMO Community", "learning-and-preparing-for-growth", sumo(today));
     seed("common-voice-kenya", "Common Voice Kenya", "scaling", commonVoiceKenya(today));
     seed("mdn-localization", "MDN Localization", "sustaining", mdnLocalization(today));

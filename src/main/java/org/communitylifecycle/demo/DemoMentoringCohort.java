@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.communitylifecycle.identity.Groups;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ class DemoMentoringCohort implements ApplicationRunner {
     if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    LocalDate today = LocalDate.ofInstant(AppClock.now(), ZoneId.systemDefault());
     // As maya in the mentors group, so the engine checks her rights and records her as the one who formed it.
     identity.setAuthentication("maya", List.of(Groups.MENTORS));
     try {

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -75,7 +75,7 @@ class DemoOpsJam implements ApplicationRunner {
         "invitation", "Instance managers and contributors: join the Ecosystem Ops Jam and share your requests and "
             + "priorities for upcoming Ecosystems work."));
     complete("bruno", jam, "Task_ReviewAgendaAndInvitation", Map.of("agendaDecision", "approve"));
-    complete("bruno", jam, "Task_ScheduleJam", Map.of("jamDate", LocalDate.now().toString(), "jamLocation", "Discord, #ecosystems"));
+    complete("bruno", jam, "Task_ScheduleJam", Map.of("jamDate", AppClock.today().toString(), "jamLocation", "Discord, #ecosystems"));
 
     // The jam is today: its timer is due already, so the instance managers get their tasks now.
     Job jamDay = management.createJobQuery().processInstanceId(jam.getId()).activityId("Timer_JamDay").singleResult();
@@ -106,9 +106,9 @@ class DemoOpsJam implements ApplicationRunner {
     if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(PAST_KEY).count() > 0) {
       return;
     }
-    LocalDate today = LocalDate.now();
+    LocalDate today = AppClock.today();
     LocalDate jamDay = today.minusDays(42);
-    ClockUtil.setCurrentTime(Date.from(jamDay.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    AppClock.set(jamDay.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant());
     try {
       ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(PROCESS, Map.of(
           "jamName", PAST_NAME, "projectManager", "paula", "branchLead", "bruno", "instanceManagers", "ines, ivan")));
@@ -140,7 +140,7 @@ class DemoOpsJam implements ApplicationRunner {
       complete("paula", jam, "Task_CombBacklog", Map.of("plan", combed));
       log.info("Demo ops jam '{}' played from {}; OPS-1 is overdue", PAST_NAME, jamDay);
     } finally {
-      ClockUtil.reset();
+      AppClock.reset();
     }
   }
 

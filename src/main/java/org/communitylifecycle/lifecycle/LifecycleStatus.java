@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.engine.InvalidInputException;
@@ -39,7 +39,7 @@ public class LifecycleStatus {
     setSuspended(execution, true);
     execution.setVariable(COMMUNITY_STATUS, PAUSED);
     execution.setVariable(PAUSED_BY, actor(execution));
-    execution.setVariable(PAUSED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(PAUSED_AT, AppClock.date());
     directory.setStatus(key, PAUSED);
   }
 
@@ -59,10 +59,10 @@ public class LifecycleStatus {
     }
     String key = execution.getProcessBusinessKey();
     String closedBy = actor(execution);
-    history.leave(key, StageHistory.CLOSED, closedBy, reason.toString().trim(), ClockUtil.getCurrentTime().toInstant());
+    history.leave(key, StageHistory.CLOSED, closedBy, reason.toString().trim(), AppClock.now());
     execution.setVariable(COMMUNITY_STATUS, CLOSED);
     execution.setVariable(CLOSED_BY, closedBy);
-    execution.setVariable(CLOSED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(CLOSED_AT, AppClock.date());
     directory.setStatus(key, CLOSED);
   }
 

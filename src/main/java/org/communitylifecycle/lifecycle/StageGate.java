@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.community.StageProperties;
 import org.communitylifecycle.contributor.ContributorFigures;
 import org.communitylifecycle.engine.InvalidInputException;
@@ -97,7 +97,7 @@ public class StageGate {
         : LifecycleStage.SUSTAINING.key().equals(stage) ? StageHistory.SUSTAINED : StageHistory.ADVANCED;
     String decidedBy = actor(task);
     history.decide(task.getExecution().getProcessBusinessKey(), stage, enteredAt(task).toInstant(), recorded, decidedBy,
-        reason, ClockUtil.getCurrentTime().toInstant(), StageHistory.ADVANCED.equals(recorded));
+        reason, AppClock.now(), StageHistory.ADVANCED.equals(recorded));
     task.setVariable(STAGE_EXIT_REASON, reason);
     task.setVariable(STAGE_EXIT_DECIDED_BY, decidedBy);
   }
@@ -131,7 +131,7 @@ public class StageGate {
   }
 
   private static LocalDate today() {
-    return LocalDate.ofInstant(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()), ZoneId.systemDefault());
+    return AppClock.today();
   }
 
   private static String text(VariableScope scope, String name) {

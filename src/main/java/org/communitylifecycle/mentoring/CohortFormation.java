@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
@@ -67,7 +67,7 @@ public class CohortFormation {
     List<String> mentees = ids(execution.getVariable(MENTEES), MENTEES);
     checkPeople(mentors, mentees);
 
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone());
+    LocalDate today = LocalDate.ofInstant(AppClock.now(), zone());
     LocalDate start = date(execution.getVariable(START_DATE));
     if (start.isBefore(today)) {
       throw new InvalidInputException("The start date " + start + " is in the past; a cohort starts today (" + today + ") or later");
@@ -146,7 +146,7 @@ public class CohortFormation {
             LocalDate.parse((String) execution.getVariable(START_DATE)),
             LocalDate.parse((String) execution.getVariable(END_DATE)),
             (String) execution.getVariable(PLANNED_DURATION), execution.getProcessInstanceId(),
-            (String) execution.getVariable(FORMED_BY), ClockUtil.getCurrentTime().toInstant()),
+            (String) execution.getVariable(FORMED_BY), AppClock.now()),
         enrolments);
     execution.setVariable(MENTEE_MENTORS,
         enrolments.stream().map(e -> e.mentee() + " (" + e.mentor() + ")").collect(Collectors.joining(", ")));
@@ -244,7 +244,7 @@ public class CohortFormation {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return AppClock.now();
   }
 
   private static String text(Object value) {

@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +66,7 @@ public class Handoffs {
 
   private static void addTimeSinceCreation(DelegateTask task, String totalVariable) {
     Duration spent =
-        Duration.ofMillis(ClockUtil.getCurrentTime().getTime() - task.getCreateTime().getTime());
+        Duration.ofMillis(AppClock.now().toEpochMilli() - task.getCreateTime().getTime());
     Object total = task.getVariable(totalVariable);
     Duration before = total == null ? Duration.ZERO : Duration.parse(total.toString());
     task.setVariable(totalVariable, before.plus(spent).toString());

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Date;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.stereotype.Component;
 
 /** Checks a milestone's inputs when it starts, and fills in its stall periods and counters. */
@@ -47,7 +47,7 @@ public class MilestoneSetup {
 
   /** The due date of a step that starts now and stalls after the given period. */
   public Date dueAfter(String period) {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = AppClock.date();
     Date due = new Date(now.getTime());
     MilestoneProperties.requireDuration("stall period", period).addTo(due);
     return due;

@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +88,7 @@ public class StalledStepFollowUp {
                 throw new ProcessEngineException(
                     "No open task '" + stalledTaskKey + "' in milestone " + execution.getProcessInstanceId());
               }
-              Date stillStalledFrom = ClockUtil.getCurrentTime();
+              Date stillStalledFrom = AppClock.date();
               String what;
               switch (action) {
                 case NUDGED -> what = "nudged";
@@ -173,7 +173,7 @@ public class StalledStepFollowUp {
             "newDueDate must be a date (2026-12-31) or a date-time with offset, got '" + text + "'");
       }
     }
-    if (!due.after(ClockUtil.getCurrentTime())) {
+    if (!due.after(AppClock.date())) {
       throw new InvalidInputException("The new deadline must be in the future, got " + due.toInstant());
     }
     return due;

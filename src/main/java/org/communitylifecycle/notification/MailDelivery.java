@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.notification.MailOutbox.Queued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +154,7 @@ class MailDelivery {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return AppClock.now();
   }
 
   /** Waits until the sender thread has done everything handed to it so far; for tests, which must not sleep. */

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +56,7 @@ class MailOptOuts {
             insert into cl_mail_opt_out (user_id, kind, created_at)
             select :user, :kind, :now
             where not exists (select 1 from cl_mail_opt_out where user_id = :user and kind = :kind)""")
-        .param("user", userId).param("kind", kind.key()).param("now", Timestamp.from(ClockUtil.getCurrentTime().toInstant()))
+        .param("user", userId).param("kind", kind.key()).param("now", Timestamp.from(AppClock.now()))
         .update();
   }
 

@@ -3,7 +3,7 @@ package org.communitylifecycle.notification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.notification.MailOutbox.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ class MailQueue {
     }
     List<Long> ids;
     try {
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = AppClock.now();
       ids = savepoint.execute(status -> messages.stream().map(message -> outbox.add(message, now)).toList());
     } catch (RuntimeException e) {
       log.error("{} mail(s) could not be queued and are not sent", messages.size(), e);

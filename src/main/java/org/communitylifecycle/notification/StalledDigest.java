@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.dashboard.StalledSteps;
 import org.communitylifecycle.dashboard.StalledSteps.StalledStep;
 import org.communitylifecycle.identity.Groups;
@@ -81,7 +81,7 @@ class StalledDigest {
 
   /** Queues a digest for every liaison with stalled milestones; returns how many. */
   int send() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = AppClock.now();
     Map<String, List<StalledStep>> byLiaison = new LinkedHashMap<>();
     stalledSteps.all(now).stream().filter(s -> s.liaison() != null).sorted(DIGEST_ORDER)
         .forEach(s -> byLiaison.computeIfAbsent(s.liaison(), l -> new ArrayList<>()).add(s));

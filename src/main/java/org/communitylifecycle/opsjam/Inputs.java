@@ -7,7 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.engine.InvalidInputException;
 
 /** Reading what people typed: trimmed text within limits, days, and who is acting. */
@@ -74,7 +74,7 @@ final class Inputs {
 
   /** Today by the engine's clock, which the tests move. */
   static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    return LocalDate.ofInstant(AppClock.now(), ZoneId.systemDefault());
   }
 
   static Date startOf(LocalDate day) {

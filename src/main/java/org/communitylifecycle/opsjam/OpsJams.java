@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -151,6 +151,6 @@ public class OpsJams {
   }
 
   static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    return Timestamp.from(AppClock.now());
   }
 }

@@ -3,7 +3,7 @@ package org.communitylifecycle.opsjam;
 import static org.communitylifecycle.opsjam.OpsJamVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.stereotype.Component;
 
 /** The roadmap's life: published after combing, tracked, closed at a check-in or with the jam's instance. */
@@ -23,13 +23,13 @@ public class RoadmapPublishing {
     String jamKey = (String) execution.getVariable(JAM_KEY);
     jams.setPhase(jamKey, OpsJams.TRACKING);
     execution.setVariable(ROADMAP_ITEM_COUNT, items.list(jamKey).size());
-    execution.setVariable(ROADMAP_PUBLISHED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(ROADMAP_PUBLISHED_AT, AppClock.date());
   }
 
   /** A check-in decided to stop tracking. */
   public void close(DelegateExecution execution) {
     jams.setPhase((String) execution.getVariable(JAM_KEY), OpsJams.CLOSED);
-    execution.setVariable(ROADMAP_CLOSED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(ROADMAP_CLOSED_AT, AppClock.date());
   }
 
   /** End listener of the process: a jam whose instance is cancelled (in Cockpit, say) takes no more requests. */

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +59,7 @@ public class MaturityAssessment {
     String note = optionalNote(task, ASSESSMENT_NOTE, "Evidence and comments");
     task.setVariable(ASSESSMENT_NOTE, note);
     task.setVariable(ASSESSED_BY, actor(task.getProcessEngineServices(), task.getAssignee()));
-    task.setVariable(ASSESSED_AT, ClockUtil.getCurrentTime());
+    task.setVariable(ASSESSED_AT, AppClock.date());
     // The liaison's note has been read; the stored assessment keeps it. The next review starts blank.
     task.removeVariable(REASSESSMENT_NOTE);
     task.removeVariable(REVIEW_DECISION);
@@ -91,7 +91,7 @@ public class MaturityAssessment {
     String key = (String) execution.getVariable(COMMUNITY_KEY);
     boolean accepted = DECISION_ACCEPT.equals(execution.getVariable(REVIEW_DECISION));
     int stepNumber = number(execution, STEP_NUMBER);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = AppClock.now();
 
     Map<String, Boolean> answers = new LinkedHashMap<>();
     Map<String, Integer> scores = new LinkedHashMap<>();
@@ -154,7 +154,7 @@ public class MaturityAssessment {
     records.celebrate(
         (String) task.getVariable(COMMUNITY_KEY),
         number(task, CELEBRATION_STEP_NUMBER),
-        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC),
+        LocalDate.ofInstant(AppClock.now(), ZoneOffset.UTC),
         actor(task.getProcessEngineServices(), task.getAssignee()),
         celebration);
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
@@ -77,7 +77,7 @@ public class PracticeEntry {
               return null;
             });
 
-    records.register(key, name, liaison, interval, ClockUtil.getCurrentTime().toInstant());
+    records.register(key, name, liaison, interval, AppClock.now());
     int highest = records.highestStepNumber(key);
 
     execution.setProcessBusinessKey(key);
@@ -89,7 +89,7 @@ public class PracticeEntry {
     execution.setVariable(ACTIVATOR_TEAM, Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name, List.of()));
     execution.setVariable(LIAISON_TEAM, Teams.ensure(identity, Teams.Kind.LIAISONS, key, name, List.of(liaison)));
     execution.setVariable(ASSESSMENT_INTERVAL, interval);
-    execution.setVariable(ASSESSMENT_DUE, ClockUtil.getCurrentTime());
+    execution.setVariable(ASSESSMENT_DUE, AppClock.date());
     execution.setVariable(REASSESSMENT, false);
     execution.setVariable(HIGHEST_STEP_NUMBER, highest);
     execution.setVariable(HIGHEST_STEP_REACHED, MaturityModel.stepLabel(highest));
