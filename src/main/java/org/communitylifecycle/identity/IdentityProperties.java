@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param adminUser id of the administrator account ensured at startup outside the demo profile
  * @param adminPassword its password, from ADMIN_PASSWORD; checked by {@link PasswordGuard}
- * @param startableProcesses process keys activators may start from Tasklist; the stages run inside
- *     {@code community-lifecycle}, so it is the only one by default
+ * @param startableProcesses process keys activators may start from Tasklist (application.yaml names the lifecycle and
+ *     contributor activity; the stages run inside the lifecycle); what other roles may start, their modules declare
  */
 @ConfigurationProperties("community-lifecycle.identity")
 public record IdentityProperties(
     @DefaultValue("admin") String adminUser,
     String adminPassword,
-    @DefaultValue({"community-lifecycle", "record-contributor-activity"}) List<String> startableProcesses) {}
+    @DefaultValue List<String> startableProcesses) {}

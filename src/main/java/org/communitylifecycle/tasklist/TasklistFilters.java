@@ -1,21 +1,18 @@
 package org.communitylifecycle.tasklist;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.Grants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -64,12 +61,12 @@ public class TasklistFilters implements ApplicationRunner {
       List<Map<String, String>> columns) {}
 
   private final FilterService filters;
-  private final AuthorizationService authorizations;
+  private final Grants grants;
   private final TaskService tasks;
 
-  TasklistFilters(FilterService filters, AuthorizationService authorizations, TaskService tasks) {
+  TasklistFilters(FilterService filters, Grants grants, TaskService tasks) {
     this.filters = filters;
-    this.authorizations = authorizations;
+    this.grants = grants;
     this.tasks = tasks;
   }
 
@@ -173,9 +170,9 @@ public class TasklistFilters implements ApplicationRunner {
     }
     String filterId = filter.getId();
     if (definition.groups().isEmpty()) {
-      grantEveryone(filterId);
+      grants.grantEveryone(FILTER, filterId, READ);
     } else {
-      definition.groups().forEach(group -> grant(group, filterId));
+      definition.groups().forEach(group -> grants.grant(group, FILTER, filterId, READ));
     }
   }
 
@@ -190,27 +187,5 @@ public class TasklistFilters implements ApplicationRunner {
       return number.intValue();
     }
     return filter.getOwner() == null && SEEDED_WITHOUT_REVISION.contains(filter.getName()) ? 0 : -1;
-  }
-
-  private void grant(String group, String filterId) {
-    if (authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(FILTER)
-        .resourceId(filterId).groupIdIn(group).count() == 0) {
-      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(group);
-      authorization.setResource(FILTER);
-      authorization.setResourceId(filterId);
-      authorization.addPermission(READ);
-      authorizations.saveAuthorization(authorization);
-    }
-  }
-
-  private void grantEveryone(String filterId) {
-    if (authorizations.createAuthorizationQuery().resourceType(FILTER).resourceId(filterId).userIdIn(ANY).count() == 0) {
-      Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-      everyone.setResource(FILTER);
-      everyone.setResourceId(filterId);
-      everyone.addPermission(READ);
-      authorizations.saveAuthorization(everyone);
-    }
   }
 }

@@ -1,0 +1,15 @@
+package org.communitylifecycle.contributor;
+
+import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.ProcessAccess;
+import org.springframework.stereotype.Component;
+
+/** Liaisons record contributor activity too: they support the activator in tracking conversion points. */
+@Component
+class ContributorAccess implements ProcessAccess {
+
+  @Override
+  public void declare(Declarations declarations) {
+    declarations.startableBy("record-contributor-activity", Groups.CBT_LIAISONS);
+  }
+}

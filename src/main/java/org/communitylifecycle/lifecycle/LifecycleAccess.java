@@ -1,0 +1,16 @@
+package org.communitylifecycle.lifecycle;
+
+import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.identity.ProcessAccess;
+import org.springframework.stereotype.Component;
+
+/** Liaisons start a community's lifecycle, and pause, resume or close it from Tasklist. */
+@Component
+class LifecycleAccess implements ProcessAccess {
+
+  @Override
+  public void declare(Declarations declarations) {
+    declarations.startableBy("community-lifecycle", Groups.CBT_LIAISONS)
+        .startableBy("change-community-status", Groups.CBT_LIAISONS);
+  }
+}
