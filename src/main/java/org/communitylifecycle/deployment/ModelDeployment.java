@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.RepositoryService;
+// Comparing and deploying under the engine's deployment lock runs as one command; no public API runs one.
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;

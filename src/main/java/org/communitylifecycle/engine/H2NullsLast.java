@@ -3,6 +3,7 @@ package org.communitylifecycle.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+// A process engine plugin has no public API: ProcessEnginePlugin lives in impl.cfg.
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;

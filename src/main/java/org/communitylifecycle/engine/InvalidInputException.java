@@ -1,5 +1,6 @@
 package org.communitylifecycle.engine;
 
+// Tasklist shows a form field error only for this engine exception type; it has no public counterpart.
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**

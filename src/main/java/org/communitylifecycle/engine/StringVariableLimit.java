@@ -1,5 +1,6 @@
 package org.communitylifecycle.engine;
 
+// Replacing the engine's string serializer has no public API.
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.StringValueSerializer;

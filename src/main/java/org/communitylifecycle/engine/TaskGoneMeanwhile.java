@@ -2,6 +2,7 @@ package org.communitylifecycle.engine;
 
 import java.lang.reflect.Proxy;
 import org.camunda.bpm.engine.OptimisticLockingException;
+// A command checker, registered by an engine plugin, has no public API.
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
+// The engine reports a refused model as a ParseException with this resource report; it has no public counterpart.
 import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
 
 /**

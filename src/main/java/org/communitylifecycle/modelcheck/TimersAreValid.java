@@ -3,6 +3,7 @@ package org.communitylifecycle.modelcheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+// The engine's own business calendars read timers as the engine will; they have no public API.
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;

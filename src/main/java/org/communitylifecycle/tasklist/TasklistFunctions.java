@@ -1,8 +1,8 @@
 package org.communitylifecycle.tasklist;
 
+// Adding an expression function is done by an engine plugin, which has no public API.
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ReflectUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,11 @@ public class TasklistFunctions extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.getExpressionManager().addFunction(CommunityTeams.FUNCTION,
-        ReflectUtil.getMethod(CommunityTeams.class, CommunityTeams.FUNCTION));
+    try {
+      configuration.getExpressionManager().addFunction(CommunityTeams.FUNCTION,
+          CommunityTeams.class.getMethod(CommunityTeams.FUNCTION));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("CommunityTeams has no public static " + CommunityTeams.FUNCTION + "()", e);
+    }
   }
 }
