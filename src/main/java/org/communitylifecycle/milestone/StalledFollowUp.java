@@ -49,7 +49,7 @@ final class StalledFollowUp {
 
   /** The stalled step's groups, comma-separated: the responsible group for Deliver, the support group for Review. */
   String team() {
-    return (String) scope.getVariable(deliverStep ? RESPONSIBLE_GROUP : SUPPORT_GROUP);
+    return VariableValues.text(scope, deliverStep ? RESPONSIBLE_GROUP : SUPPORT_GROUP);
   }
 
   /** Task-local on the follow-up task: the choices of the form's "Reassign to" field. */
@@ -69,7 +69,7 @@ final class StalledFollowUp {
   }
 
   String stillStalledPeriod() {
-    return (String) scope.getVariable(STILL_STALLED_PERIOD);
+    return VariableValues.text(scope, STILL_STALLED_PERIOD);
   }
 
   void stillStalledAt(Date at) {
