@@ -297,8 +297,8 @@ class DashboardQueries {
             select cohort_key, name, status, enrolled, graduated, baseline_graduated, baseline_enrolled,
                    start_date, end_date, process_instance_id
             from cl_mentoring_cohort""",
-        (rs, n) -> new CohortRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), integer(rs, 5),
-            integer(rs, 6), integer(rs, 7), rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(),
+        (rs, n) -> new CohortRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), nullableInt(rs, 5),
+            nullableInt(rs, 6), nullableInt(rs, 7), rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(),
             rs.getString(10)));
   }
 
@@ -322,7 +322,7 @@ class DashboardQueries {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  private static Integer integer(ResultSet rs, int column) throws SQLException {
+  private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
     int value = rs.getInt(column);
     return rs.wasNull() ? null : value;
   }
