@@ -92,9 +92,7 @@ public class StalledStepFollowUp {
     followUp.done(action);
   }
 
-  /**
-   * What an action did, for the comment, and from when the step's still-stalled period runs.
-   */
+  /** What an action did, for the comment, and from when the step's still-stalled period runs. */
   private record Done(String what, Date stillStalledFrom) {}
 
   private static Task stalledTask(TaskService tasks, String milestone, String stalledTaskKey) {
