@@ -21,7 +21,6 @@ import org.communitylifecycle.dashboard.DashboardQueries.MilestoneRow;
 import org.communitylifecycle.dashboard.DashboardQueries.OpenTask;
 import org.communitylifecycle.dashboard.DashboardQueries.Scope;
 import org.communitylifecycle.dashboard.DashboardQueries.StageCounts;
-import org.communitylifecycle.dashboard.DashboardQueries.StalledRow;
 import org.communitylifecycle.dashboard.DashboardQueries.TaskRow;
 import org.communitylifecycle.dashboard.DashboardQueries.TierChanges;
 import org.communitylifecycle.dashboard.DashboardViews.AgeBucket;
@@ -44,6 +43,8 @@ import org.communitylifecycle.dashboard.DashboardViews.StalledItem;
 import org.communitylifecycle.dashboard.DashboardViews.TimelineStep;
 import org.communitylifecycle.lifecycle.LifecycleStage;
 import org.communitylifecycle.mentoring.MentoringProperties;
+import org.communitylifecycle.milestone.StalledSteps;
+import org.communitylifecycle.milestone.StalledSteps.StalledStep;
 import org.springframework.stereotype.Service;
 
 /**
@@ -103,11 +104,14 @@ class Dashboard {
       .thenComparing(m -> m.row().processInstanceId());
 
   private final DashboardQueries queries;
+  private final StalledSteps stalledSteps;
   private final StageExitTarget exitTarget;
   private final MentoringProperties mentoring;
 
-  Dashboard(DashboardQueries queries, StageExitTarget exitTarget, MentoringProperties mentoring) {
+  Dashboard(DashboardQueries queries, StalledSteps stalledSteps, StageExitTarget exitTarget,
+      MentoringProperties mentoring) {
     this.queries = queries;
+    this.stalledSteps = stalledSteps;
     this.exitTarget = exitTarget;
     this.mentoring = mentoring;
   }
@@ -137,7 +141,7 @@ class Dashboard {
 
   Stalled stalled(String liaison, StalledSort sort, boolean descending) {
     Instant now = Times.now();
-    List<StalledRow> rows = queries.stalledSteps(liaison == null ? Scope.all() : Scope.liaison(liaison), now);
+    List<StalledStep> rows = liaison == null ? stalledSteps.all(now) : stalledSteps.ofLiaison(liaison, now);
     Comparator<StalledItem> primary = descending ? sort.comparator.reversed() : sort.comparator;
     List<StalledItem> items = rows.stream().map(r -> stalledItem(r, now))
         .sorted(primary.thenComparing(STALLED_TIES)).toList();
@@ -288,10 +292,11 @@ class Dashboard {
 
   // --- stalled work ---
 
-  private static StalledItem stalledItem(StalledRow r, Instant now) {
-    Duration stalledFor = Times.between(r.dueAt(), now);
+  private static StalledItem stalledItem(StalledStep r, Instant now) {
+    Duration stalledFor = Times.between(r.stalledSince(), now);
     return new StalledItem(r.community(), r.communityName(), r.liaison(), r.stage(), r.milestoneKey(),
-        r.milestoneName(), step(r.taskKey()), r.taskId(), r.taskName(), r.assignee(), r.dueAt(), stalledFor.toDays(),
+        r.milestoneName(), step(r.taskKey()), r.taskId(), r.taskName(), r.assignee(), r.stalledSince(),
+        stalledFor.toDays(),
         stalledFor.toSeconds(), r.escalations(), r.processInstanceId(), r.rootProcessInstanceId());
   }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.communitylifecycle.milestone.StalledSteps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Repository;
  * communities as for ten thousand. Milestone variables are pivoted from {@code ACT_HI_VARINST} by
  * conditional aggregation. Times are compared in SQL only against parameters; differences between
  * times are taken in Java, since H2 and PostgreSQL do date arithmetic differently.
+ *
+ * <p>The one reader of the engine's tables for the dashboard (ACT_HI_PROCINST, ACT_HI_VARINST,
+ * ACT_HI_TASKINST, ACT_RU_TASK), written against the Camunda 7.24.0 schema: check these statements
+ * when the engine is upgraded. Which steps are stalled is the milestone's rule, {@link StalledSteps}.
  */
 @Repository
 class DashboardQueries {
@@ -67,11 +72,6 @@ class DashboardQueries {
   record TaskRow(String taskId, String processInstanceId, String taskKey, String name, String assignee,
       Instant startedAt, Instant endedAt) {}
 
-  /** An open Deliver or Review task past its due date, with its milestone and community. */
-  record StalledRow(String community, String communityName, String liaison, String stage, String milestoneKey,
-      String milestoneName, String taskKey, String taskId, String taskName, String assignee, Instant dueAt,
-      int escalations, String processInstanceId, String rootProcessInstanceId) {}
-
   /** How many of a community's contributors changed tier from one to another on a day. */
   record TierChanges(String fromTier, String toTier, LocalDate changedOn, int contributors) {}
 
@@ -83,7 +83,6 @@ class DashboardQueries {
   record OverdueItemRow(String jamKey, String jamName, String itemKey, String title, String owner, LocalDate dueDate,
       boolean escalated, String processInstanceId) {}
 
-  private static final List<String> STEP_TASKS = List.of(TASK_DELIVER, TASK_REVIEW);
   /**
    * The engine's suspension state of a task that may be worked on. A paused community's tasks are
    * suspended: its steps are paused, not stalled, and their timers do not escalate them either.
@@ -122,7 +121,7 @@ class DashboardQueries {
 
   /**
    * Milestone counts of each community's current stay: the milestones of its current stage
-   * started since it entered the stage. Stalled means an open Deliver or Review task past its due date.
+   * started since it entered the stage. Stalled as {@link StalledSteps} has it.
    */
   Map<String, StageCounts> currentStageCounts(Scope scope, Instant now) {
     Map<String, StageCounts> counts = new HashMap<>();
@@ -137,14 +136,12 @@ class DashboardQueries {
               and p.START_TIME_ >= h.entered_at
             join ACT_HI_VARINST sv on sv.PROC_INST_ID_ = p.ID_ and sv.NAME_ = :stageVariable and sv.TEXT_ = c.current_stage
             left join ACT_HI_VARINST o on o.PROC_INST_ID_ = p.ID_ and o.NAME_ = :outcomeVariable
-            left join (select distinct PROC_INST_ID_ from ACT_RU_TASK
-                       where TASK_DEF_KEY_ in (:stepTasks) and DUE_DATE_ < :now and SUSPENSION_STATE_ = :active)
-              s on s.PROC_INST_ID_ = p.ID_
+            left join (%s) s on s.PROC_INST_ID_ = p.ID_
             where 1 = 1 %s
-            group by c.community_key""".formatted(LATEST_STAY, scope.condition()),
-        params(scope).addValue("accepted", OUTCOME_ACCEPTED).addValue("milestone", MILESTONE_PROCESS)
-            .addValue("stageVariable", STAGE).addValue("outcomeVariable", MILESTONE_OUTCOME)
-            .addValue("stepTasks", STEP_TASKS).addValue("now", Timestamp.from(now)),
+            group by c.community_key""".formatted(LATEST_STAY, StalledSteps.STALLED_MILESTONE_IDS, scope.condition()),
+        StalledSteps.bind(params(scope), now).addValue("accepted", OUTCOME_ACCEPTED)
+            .addValue("milestone", MILESTONE_PROCESS).addValue("stageVariable", STAGE)
+            .addValue("outcomeVariable", MILESTONE_OUTCOME),
         rs -> {
           counts.put(rs.getString(1), new StageCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
         });
@@ -255,35 +252,6 @@ class DashboardQueries {
             instant(rs, 6), instant(rs, 7)));
   }
 
-  /** Open Deliver and Review tasks past their due date. */
-  List<StalledRow> stalledSteps(Scope scope, Instant now) {
-    return jdbc.query("""
-            select c.community_key, c.name, c.liaison,
-              max(case when v.NAME_ = :stage then v.TEXT_ end),
-              max(case when v.NAME_ = :milestoneKey then v.TEXT_ end),
-              max(case when v.NAME_ = :milestoneName then v.TEXT_ end),
-              t.TASK_DEF_KEY_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_,
-              max(case when v.NAME_ = :escalations then v.LONG_ end),
-              t.PROC_INST_ID_, p.ROOT_PROC_INST_ID_
-            from ACT_RU_TASK t
-            join ACT_HI_PROCINST p on p.ID_ = t.PROC_INST_ID_
-            join cl_community c on c.community_key = p.BUSINESS_KEY_
-            left join ACT_HI_VARINST v on v.PROC_INST_ID_ = t.PROC_INST_ID_ and v.NAME_ in (:variables)
-              and (v.STATE_ is null or v.STATE_ <> 'DELETED')
-            where p.PROC_DEF_KEY_ = :milestone and t.TASK_DEF_KEY_ in (:stepTasks) and t.DUE_DATE_ < :now
-              and t.SUSPENSION_STATE_ = :active %s
-            group by c.community_key, c.name, c.liaison, t.TASK_DEF_KEY_, t.ID_, t.NAME_, t.ASSIGNEE_, t.DUE_DATE_,
-              t.PROC_INST_ID_, p.ROOT_PROC_INST_ID_""".formatted(scope.condition()),
-        params(scope).addValue("milestone", MILESTONE_PROCESS).addValue("stepTasks", STEP_TASKS)
-            .addValue("now", Timestamp.from(now))
-            .addValue("variables", List.of(STAGE, MILESTONE_KEY, MILESTONE_NAME, ESCALATION_COUNT))
-            .addValue("stage", STAGE).addValue("milestoneKey", MILESTONE_KEY).addValue("milestoneName", MILESTONE_NAME)
-            .addValue("escalations", ESCALATION_COUNT),
-        (rs, n) -> new StalledRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), instant(rs, 11),
-            rs.getInt(12), rs.getString(13), rs.getString(14)));
-  }
-
   /** How many of the community's contributors are in each tier on the day: the to_tier of their latest change by then. */
   Map<String, Integer> tiersOn(String communityKey, LocalDate day) {
     Map<String, Integer> tiers = new HashMap<>();
@@ -329,8 +297,8 @@ class DashboardQueries {
             select cohort_key, name, status, enrolled, graduated, baseline_graduated, baseline_enrolled,
                    start_date, end_date, process_instance_id
             from cl_mentoring_cohort""",
-        (rs, n) -> new CohortRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), integer(rs, 5),
-            integer(rs, 6), integer(rs, 7), rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(),
+        (rs, n) -> new CohortRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), nullableInt(rs, 5),
+            nullableInt(rs, 6), nullableInt(rs, 7), rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(),
             rs.getString(10)));
   }
 
@@ -346,7 +314,7 @@ class DashboardQueries {
   }
 
   private static MapSqlParameterSource params(Scope scope) {
-    return new MapSqlParameterSource("scope", scope.value()).addValue("active", ACTIVE);
+    return new MapSqlParameterSource("scope", scope.value());
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -354,7 +322,7 @@ class DashboardQueries {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  private static Integer integer(ResultSet rs, int column) throws SQLException {
+  private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
     int value = rs.getInt(column);
     return rs.wasNull() ? null : value;
   }

@@ -25,8 +25,8 @@ final class HandoffCsv {
     StringBuilder csv = new StringBuilder();
     row(csv, HEADER);
     for (Handoff h : report.milestones()) {
-      row(csv, List.of(report.community(), text(h.milestoneKey()), text(h.milestoneName()), text(h.stage()),
-          h.status(), text(h.responsible()), text(h.support()), text(h.deliveredBy()), text(h.acceptedBy()),
+      row(csv, List.of(report.community(), orEmpty(h.milestoneKey()), orEmpty(h.milestoneName()), orEmpty(h.stage()),
+          h.status(), orEmpty(h.responsible()), orEmpty(h.support()), orEmpty(h.deliveredBy()), orEmpty(h.acceptedBy()),
           h.startedAt() == null ? "" : h.startedAt().toString(), h.endedAt() == null ? "" : h.endedAt().toString(),
           Times.hours(h.timeWithResponsibleSeconds()), Times.hours(h.timeWaitingOnSupportSeconds()),
           h.reviewRounds(), h.escalations()));
@@ -58,7 +58,7 @@ final class HandoffCsv {
     return text;
   }
 
-  private static String text(String value) {
+  private static String orEmpty(String value) {
     return value == null ? "" : value;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.communitylifecycle.dashboard.DashboardQueries.MilestoneRow;
 import org.communitylifecycle.dashboard.DashboardQueries.OpenTask;
+import org.communitylifecycle.milestone.StalledSteps;
 
 /**
  * A milestone as it stands now. The process adds a step's time to its totals when the step is
@@ -16,7 +17,7 @@ import org.communitylifecycle.dashboard.DashboardQueries.OpenTask;
  * shows that wait before the review is done.
  *
  * @param status done, in-progress, stalled, dropped or cancelled
- * @param stalledSince the due date of the open Deliver or Review step, once it has passed
+ * @param stalledSince since when a step of the milestone is stalled, by {@link StalledSteps#isStalled}
  */
 record MilestoneState(MilestoneRow row, String status, Duration withResponsible, Duration waitingOnSupport,
     Instant stalledSince) {
@@ -38,7 +39,7 @@ record MilestoneState(MilestoneRow row, String status, Duration withResponsible,
       return new MilestoneState(row, status, withResponsible, waitingOnSupport, null);
     }
     Instant stalledSince = own.stream()
-        .filter(t -> isStep(t) && !t.suspended() && t.dueAt() != null && t.dueAt().isBefore(now))
+        .filter(t -> StalledSteps.isStalled(t.taskKey(), t.suspended(), t.dueAt(), now))
         .map(OpenTask::dueAt).min(Comparator.naturalOrder()).orElse(null);
     return new MilestoneState(row, stalledSince == null ? IN_PROGRESS : STALLED, withResponsible, waitingOnSupport,
         stalledSince);
@@ -47,11 +48,6 @@ record MilestoneState(MilestoneRow row, String status, Duration withResponsible,
   /** Accepted and still open milestones: those whose handoff times mean something. */
   boolean countsForHandoffHealth() {
     return DONE.equals(status) || IN_PROGRESS.equals(status) || STALLED.equals(status);
-  }
-
-  private static boolean isStep(OpenTask task) {
-    Step step = Step.of(task.taskKey());
-    return step == Step.DELIVER || step == Step.REVIEW;
   }
 
   private static Duration openFor(List<OpenTask> tasks, Step step, Instant now) {

@@ -5,13 +5,14 @@ import static org.communitylifecycle.milestone.MilestoneVariables.TASK_REVIEW;
 
 import java.util.Arrays;
 import java.util.List;
+import org.communitylifecycle.milestone.StalledSteps;
 
 /** What a user task of the milestone process is in a handoff timeline, by its element id in processes/milestone.bpmn. */
 enum Step {
   DELIVER("deliver", List.of(TASK_DELIVER)),
   REVIEW("review", List.of(TASK_REVIEW)),
-  FOLLOW_UP("follow-up", List.of("Task_FollowUpStalledDelivery", "Task_FollowUpStalledReview")),
-  ESCALATION("escalation", List.of("Task_EscalateStalledDelivery", "Task_EscalateStalledReview"));
+  FOLLOW_UP("follow-up", StalledSteps.FOLLOW_UP_TASKS),
+  ESCALATION("escalation", StalledSteps.ESCALATION_TASKS);
 
   /** The tasks that count as open escalations of a community: follow-ups and escalations of stalled steps. */
   static final List<String> ESCALATION_TASKS =

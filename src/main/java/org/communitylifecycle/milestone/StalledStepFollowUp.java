@@ -1,10 +1,9 @@
 package org.communitylifecycle.milestone;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.*;
+import static org.communitylifecycle.milestone.MilestoneVariables.STILL_STALLED_PERIOD;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
@@ -13,17 +12,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.communitylifecycle.engine.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+// Running part of a delegate without the caller's authorizations: the engine has no public API for it.
 import org.camunda.bpm.engine.impl.context.Context;
-import org.communitylifecycle.engine.AppClock;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.communitylifecycle.engine.AppClock;
+import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,8 @@ public class StalledStepFollowUp {
    * choices of the form's "Reassign to" field. Task-local, so each follow-up shows the team as it is.
    */
   public void offerPeople(DelegateTask task, String stalledTaskKey) {
-    String groups = (String) task.getVariable(TASK_DELIVER.equals(stalledTaskKey) ? RESPONSIBLE_GROUP : SUPPORT_GROUP);
+    StalledFollowUp followUp = new StalledFollowUp(task, stalledTaskKey);
+    String groups = followUp.team();
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     // The one following up may not read users and groups; which people to offer is the engine's own query.
     List<Choice> people = Context.getCommandContext().runWithoutAuthorization(() ->
@@ -52,7 +54,7 @@ public class StalledStepFollowUp {
             .collect(Collectors.toMap(User::getId, StalledStepFollowUp::choice, (a, b) -> a, LinkedHashMap::new))
             .values().stream().toList());
     try {
-      task.setVariableLocal(REASSIGN_CHOICES, SpinValues.jsonValue(JSON.writeValueAsString(people)).create());
+      followUp.offerChoices(SpinValues.jsonValue(JSON.writeValueAsString(people)).create());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the reassign choices as JSON", e);
     }
@@ -67,73 +69,78 @@ public class StalledStepFollowUp {
     return new Choice(name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")", user.getId());
   }
 
+  /**
+   * Service task after a follow-up or escalation task: carries out its action on the stalled step,
+   * comments on that step, and sets when the step counts as still stalled.
+   */
   public void apply(DelegateExecution execution, String stalledTaskKey) {
-    FollowUpAction action = FollowUpAction.of(execution.getVariable(FOLLOW_UP_ACTION));
+    StalledFollowUp followUp = new StalledFollowUp(execution, stalledTaskKey);
+    FollowUpAction action = followUp.action();
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     String actor = Actor.current(execution.getProcessEngineServices(), "the engine");
-    String note = text(execution, FOLLOW_UP_NOTE);
-    boolean deliverStep = TASK_DELIVER.equals(stalledTaskKey);
+    String note = followUp.note();
 
     // The one acting is support or a community lead, who has no rights on the stalled task itself.
-    Context.getCommandContext()
-        .runWithoutAuthorization(
-            () -> {
-              Task stalled =
-                  tasks.createTaskQuery()
-                      .processInstanceId(execution.getProcessInstanceId())
-                      .taskDefinitionKey(stalledTaskKey)
-                      .singleResult();
-              if (stalled == null) {
-                throw new ProcessEngineException(
-                    "No open task '" + stalledTaskKey + "' in milestone " + execution.getProcessInstanceId());
-              }
-              Date stillStalledFrom = AppClock.date();
-              String what;
-              switch (action) {
-                case NUDGED -> what = "nudged";
-                case REASSIGNED -> {
-                  String userVariable = deliverStep ? RESPONSIBLE_USER : SUPPORT_USER;
-                  String group = (String) execution.getVariable(deliverStep ? RESPONSIBLE_GROUP : SUPPORT_GROUP);
-                  String newAssignee = requireMember(identity, text(execution, NEW_ASSIGNEE), group);
-                  tasks.setAssignee(stalled.getId(), newAssignee);
-                  execution.setVariable(userVariable, newAssignee);
-                  what = "reassigned to " + newAssignee;
-                }
-                case EXTENDED -> {
-                  Date due = futureDate(execution.getVariable(NEW_DUE_DATE));
-                  stalled.setDueDate(due);
-                  tasks.saveTask(stalled);
-                  stillStalledFrom = due;
-                  what = "deadline extended to " + due.toInstant();
-                }
-                case DROPPED -> {
-                  String reason = text(execution, DROP_REASON);
-                  if (reason == null) {
-                    throw new InvalidInputException("Give a reason for dropping the milestone (dropReason)");
-                  }
-                  execution.setVariable(MILESTONE_OUTCOME, OUTCOME_DROPPED);
-                  execution.setVariable(DROP_REASON, reason);
-                  execution.setVariable(DROPPED_BY, actor);
-                  what = "milestone dropped: " + reason;
-                }
-                default -> throw new IllegalStateException("Unhandled follow-up action " + action);
-              }
-              tasks.createComment(stalled.getId(), stalled.getProcessInstanceId(), comment(actor, what, note));
-              Date stillStalledAt = new Date(stillStalledFrom.getTime());
-              MilestoneProperties.requireDuration(
-                      STILL_STALLED_PERIOD, (String) execution.getVariable(STILL_STALLED_PERIOD))
-                  .addTo(stillStalledAt);
-              execution.setVariable(STILL_STALLED_AT, stillStalledAt);
-              return null;
-            });
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      Task stalled = stalledTask(tasks, execution.getProcessInstanceId(), stalledTaskKey);
+      Done done = carryOut(action, followUp, stalled, execution.getProcessEngineServices(), actor);
+      tasks.createComment(stalled.getId(), stalled.getProcessInstanceId(), comment(actor, done.what(), note));
+      followUp.stillStalledAt(
+          StalledSteps.after(done.stillStalledFrom(), STILL_STALLED_PERIOD, followUp.stillStalledPeriod()));
+      return null;
+    });
+    followUp.done(action);
+  }
 
-    execution.setVariable(LAST_FOLLOW_UP_ACTION, action.value());
-    // The form's answers are in the history; the next follow-up form starts blank.
-    execution.removeVariables(Arrays.asList(FOLLOW_UP_ACTION, NEW_ASSIGNEE, NEW_DUE_DATE, FOLLOW_UP_NOTE));
-    if (action != FollowUpAction.DROPPED) {
-      execution.removeVariable(DROP_REASON);
+  /** What an action did, for the comment, and from when the step's still-stalled period runs. */
+  private record Done(String what, Date stillStalledFrom) {}
+
+  private static Task stalledTask(TaskService tasks, String milestone, String stalledTaskKey) {
+    Task stalled = tasks.createTaskQuery().processInstanceId(milestone).taskDefinitionKey(stalledTaskKey).singleResult();
+    if (stalled == null) {
+      throw new ProcessEngineException("No open task '" + stalledTaskKey + "' in milestone " + milestone);
     }
+    return stalled;
+  }
+
+  private static Done carryOut(FollowUpAction action, StalledFollowUp followUp, Task stalled,
+      ProcessEngineServices services, String actor) {
+    Date now = AppClock.date();
+    return switch (action) {
+      case NUDGED -> new Done("nudged", now);
+      case REASSIGNED -> new Done("reassigned to " + reassign(followUp, stalled, services), now);
+      case EXTENDED -> {
+        Date due = extend(followUp, stalled, services.getTaskService());
+        yield new Done("deadline extended to " + due.toInstant(), due);
+      }
+      case DROPPED -> new Done("milestone dropped: " + drop(followUp, actor), now);
+    };
+  }
+
+  /** Gives the stalled step to a member of its team; returns who. */
+  private static String reassign(StalledFollowUp followUp, Task stalled, ProcessEngineServices services) {
+    String newAssignee = requireMember(services.getIdentityService(), followUp.newAssignee(), followUp.team());
+    services.getTaskService().setAssignee(stalled.getId(), newAssignee);
+    followUp.reassigned(newAssignee);
+    return newAssignee;
+  }
+
+  /** Moves the stalled step's deadline to the new one; returns it. */
+  private static Date extend(StalledFollowUp followUp, Task stalled, TaskService tasks) {
+    Date due = futureDate(followUp.newDueDate());
+    stalled.setDueDate(due);
+    tasks.saveTask(stalled);
+    return due;
+  }
+
+  /** Marks the milestone dropped; returns the reason. */
+  private static String drop(StalledFollowUp followUp, String actor) {
+    String reason = followUp.dropReason();
+    if (reason == null) {
+      throw new InvalidInputException("Give a reason for dropping the milestone (dropReason)");
+    }
+    followUp.dropped(reason, actor);
+    return reason;
   }
 
   private static String requireMember(IdentityService identity, String userId, String groups) {
@@ -166,7 +173,7 @@ public class StalledStepFollowUp {
       try {
         due = text.length() == 10
             // A date alone means the end of that day.
-            ? Date.from(LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1))
+            ? Date.from(LocalDate.parse(text).plusDays(1).atStartOfDay(AppClock.zone()).toInstant().minusSeconds(1))
             : Date.from(OffsetDateTime.parse(text).toInstant());
       } catch (DateTimeParseException e) {
         throw new InvalidInputException(
@@ -182,13 +189,5 @@ public class StalledStepFollowUp {
   private static String comment(String actor, String what, String note) {
     String message = "Stalled step followed up by " + actor + ": " + what + (note == null ? "" : ". " + note);
     return message.length() > MAX_COMMENT ? message.substring(0, MAX_COMMENT) : message;
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    return value.toString().trim();
   }
 }

@@ -14,9 +14,9 @@ import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.IdentityService;
 import org.communitylifecycle.engine.AppClock;
-import org.communitylifecycle.dashboard.StalledSteps;
-import org.communitylifecycle.dashboard.StalledSteps.StalledStep;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.milestone.StalledSteps;
+import org.communitylifecycle.milestone.StalledSteps.StalledStep;
 import org.communitylifecycle.notification.MailOutbox.Message;
 import org.communitylifecycle.notification.TaskMails.Recipient;
 import org.slf4j.Logger;
@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The weekly digest: each member of cbt-liaisons gets the stalled milestones of the communities
- * they are liaison of. Stalled means an open Deliver or Review task of a milestone whose due date
- * has passed; a liaison with nothing stalled gets no mail.
+ * they are liaison of, stalled as {@link StalledSteps} has it (the dashboard lists the same steps);
+ * a liaison with nothing stalled gets no mail.
  */
 @Component
 class StalledDigest {

@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.communitylifecycle.community.CommunityDirectory;
+import org.communitylifecycle.community.CommunityVariables;
+import org.communitylifecycle.engine.VariableValues;
 import org.communitylifecycle.notification.MailOutbox.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -79,8 +80,8 @@ class TaskMails {
       return;
     }
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
-    Authentication current = identity.getCurrentAuthentication();
-    if (current != null && assignee.equals(current.getUserId())) {
+    if (identity.getCurrentAuthentication() != null
+        && assignee.equals(identity.getCurrentAuthentication().getUserId())) {
       return;
     }
     queue(task, MailKind.ASSIGNMENT, false, users(identity, Set.of(assignee)));
@@ -105,8 +106,9 @@ class TaskMails {
     if (businessKey != null) {
       community = communities.find(businessKey).map(CommunityDirectory.Community::name).orElse(null);
     }
-    if (community == null && task.getVariable("communityName") != null) {
-      community = task.getVariable("communityName").toString();
+    if (community == null) {
+      // The name a process was started with, for a task of one whose business key is no community's.
+      community = VariableValues.text(task, CommunityVariables.COMMUNITY_NAME);
     }
     String process = null;
     if (task.getProcessDefinitionId() != null) {

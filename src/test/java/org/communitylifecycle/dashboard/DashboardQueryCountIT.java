@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.communitylifecycle.mentoring.MentoringProperties;
+import org.communitylifecycle.milestone.StalledSteps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,7 +63,8 @@ class DashboardQueryCountIT extends RunningApplication {
 
   @BeforeAll
   void countingDashboard() {
-    dashboard = new Dashboard(new DashboardQueries(new NamedParameterJdbcTemplate(counting(dataSource))), exitTarget, mentoring);
+    NamedParameterJdbcTemplate countingJdbc = new NamedParameterJdbcTemplate(counting(dataSource));
+    dashboard = new Dashboard(new DashboardQueries(countingJdbc), new StalledSteps(countingJdbc), exitTarget, mentoring);
     // A real community with real milestones: one delivered and waiting for review, all stalled by NOW.
     try {
       ClockUtil.setCurrentTime(java.util.Date.from(START));
