@@ -4,4 +4,7 @@
  * counters of tasks and instances), and the deployed model versions at {@code /actuator/info}.
  * Gauges read cheap counts, at most once per {@link EngineFigures#MAX_AGE}. See docs/monitoring/.
  */
+@ApplicationModule(displayName = "Monitoring", allowedDependencies = {})
 package org.communitylifecycle.monitoring;
+
+import org.springframework.modulith.ApplicationModule;
