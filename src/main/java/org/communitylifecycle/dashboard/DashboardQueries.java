@@ -1,6 +1,6 @@
 package org.communitylifecycle.dashboard;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.*;
+import static org.communitylifecycle.milestone.MilestoneContract.*;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

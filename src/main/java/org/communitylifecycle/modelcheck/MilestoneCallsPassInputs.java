@@ -1,13 +1,13 @@
 package org.communitylifecycle.modelcheck;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.DELIVERABLE;
-import static org.communitylifecycle.milestone.MilestoneVariables.MILESTONE_KEY;
-import static org.communitylifecycle.milestone.MilestoneVariables.MILESTONE_NAME;
-import static org.communitylifecycle.milestone.MilestoneVariables.RESPONSIBLE_GROUP;
-import static org.communitylifecycle.milestone.MilestoneVariables.RESPONSIBLE_USER;
-import static org.communitylifecycle.milestone.MilestoneVariables.STAGE;
-import static org.communitylifecycle.milestone.MilestoneVariables.SUPPORT_GROUP;
-import static org.communitylifecycle.milestone.MilestoneVariables.SUPPORT_USER;
+import static org.communitylifecycle.milestone.MilestoneContract.DELIVERABLE;
+import static org.communitylifecycle.milestone.MilestoneContract.MILESTONE_KEY;
+import static org.communitylifecycle.milestone.MilestoneContract.MILESTONE_NAME;
+import static org.communitylifecycle.milestone.MilestoneContract.RESPONSIBLE_GROUP;
+import static org.communitylifecycle.milestone.MilestoneContract.RESPONSIBLE_USER;
+import static org.communitylifecycle.milestone.MilestoneContract.STAGE;
+import static org.communitylifecycle.milestone.MilestoneContract.SUPPORT_GROUP;
+import static org.communitylifecycle.milestone.MilestoneContract.SUPPORT_USER;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
