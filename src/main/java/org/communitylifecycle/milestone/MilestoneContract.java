@@ -298,7 +298,18 @@ public final class MilestoneContract {
 
   /** The result of a stage's milestone, or null when it has not finished in this stay of the stage. */
   public static MilestoneResult resultOf(VariableScope stage, String milestoneKey) {
-    Object value = stage.getVariable(resultVariable(milestoneKey));
+    return read(milestoneKey, stage.getVariable(resultVariable(milestoneKey)));
+  }
+
+  /**
+   * The result of a stage's milestone among the stage's variables as read from outside it (the
+   * runtime or history service, or the REST API's values), or null when it has not finished.
+   */
+  public static MilestoneResult resultOf(Map<String, ?> stageVariables, String milestoneKey) {
+    return read(milestoneKey, stageVariables.get(resultVariable(milestoneKey)));
+  }
+
+  private static MilestoneResult read(String milestoneKey, Object value) {
     if (value == null) {
       return null;
     }

@@ -18,6 +18,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.lifecycle.StageHistory;
+import org.communitylifecycle.milestone.MilestoneContract;
+import org.communitylifecycle.milestone.MilestoneResult;
 import org.communitylifecycle.testsupport.AppTables;
 import org.communitylifecycle.testsupport.FakeContributorFigures;
 import org.communitylifecycle.testsupport.StageDriver;
@@ -75,11 +77,14 @@ class LearningAndPreparingForGrowthTest {
     Task review = driver.reviewTask(SUMO);
     Assertions.assertThat(driver.candidateGroups(review)).containsExactly("liaisons-" + SUMO);
     assertThat(review).isAssignedTo("bob").hasName("Review stage exit: Learning and preparing for growth (SUMO Community)");
+    Map<String, Object> variables = runtimeService().getVariables(stage.getId());
+    MilestoneResult gaps = MilestoneContract.resultOf(variables, "identifyGaps");
+    Assertions.assertThat(gaps.outcome()).isEqualTo("accepted");
+    Assertions.assertThat(gaps.acceptedBy()).isEqualTo("bob");
+    Assertions.assertThat(gaps.reviewRounds()).isEqualTo(1);
+    Assertions.assertThat(MilestoneContract.resultOf(variables, "optimizePathway").deliverableUrl())
+        .isEqualTo("https://wiki.example.org/sumo-community/optimizePathway");
     assertThat(stage).variables()
-        .containsEntry("identifyGapsOutcome", "accepted")
-        .containsEntry("identifyGapsAcceptedBy", "bob")
-        .containsEntry("identifyGapsReviewRounds", 1)
-        .containsEntry("optimizePathwayDeliverable", "https://wiki.example.org/sumo-community/optimizePathway")
         .containsEntry("newContributorsInPathway", 26L)
         .containsEntry("stageEnteredOn", "2026-03-02")
         .containsEntry("exitCriteriaMet", true);
@@ -121,8 +126,9 @@ class LearningAndPreparingForGrowthTest {
 
     driver.drop(SUMO, "identifyGaps", "Gaps already documented in 2025");
 
-    assertThat(stage).hasPassed("Gateway_PathwayWorkDone").hasNotPassed("CallActivity_OptimizePathway")
-        .variables().containsEntry("identifyGapsOutcome", "dropped");
+    assertThat(stage).hasPassed("Gateway_PathwayWorkDone").hasNotPassed("CallActivity_OptimizePathway");
+    Assertions.assertThat(MilestoneContract.resultOf(runtimeService().getVariables(stage.getId()), "identifyGaps").outcome())
+        .isEqualTo("dropped");
     driver.acceptAll(SUMO);
     assertThat(stage).isWaitingAt("ServiceTask_MeasureExitCriteria");
   }
