@@ -22,7 +22,7 @@ public final class LifecycleContract {
   static final String COMMUNITY_CLOSED = "CommunityClosed";
 
   /** The first stage, a {@link LifecycleStage} key: an input of its start form. */
-  static final String ENTRY_STAGE = "entryStage";
+  public static final String ENTRY_STAGE = "entryStage";
   static final String COMMUNITY_STATUS = "communityStatus";
   static final String PAUSE_REASON = "pauseReason";
   static final String PAUSED_BY = "pausedBy";
