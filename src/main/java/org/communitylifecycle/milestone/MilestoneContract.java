@@ -314,7 +314,7 @@ public final class MilestoneContract {
       return null;
     }
     try {
-      // A Json variable reads as Spin's node, whose text is the JSON.
+      // A Json variable reads as Spin's node, whose text is the JSON (over REST: ask with deserializeValues=false).
       JsonNode json = JSON.readTree(value.toString());
       return new MilestoneResult(text(json, "outcome"), text(json, "deliverableUrl"), text(json, "summary"),
           text(json, "delegatedTo"), text(json, "acceptedBy"), json.path("reviewRounds").asInt(),

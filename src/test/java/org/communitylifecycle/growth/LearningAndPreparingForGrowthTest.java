@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.communitylifecycle.lifecycle.StageContract;
 
 /** Every path through processes/learning-and-preparing-for-growth.bpmn. */
 @Deployment(resources = {
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LearningAndPreparingForGrowthTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
 
   static final String STAGE = "learning-and-preparing-for-growth";
   static final String SUMO = "sumo-community";
@@ -73,7 +74,7 @@ class LearningAndPreparingForGrowthTest {
     figures.newContributors(26);
     driver.measure(SUMO);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
     Task review = driver.reviewTask(SUMO);
     Assertions.assertThat(driver.candidateGroups(review)).containsExactly("liaisons-" + SUMO);
     assertThat(review).isAssignedTo("bob").hasName("Review stage exit: Learning and preparing for growth (SUMO Community)");
@@ -157,7 +158,7 @@ class LearningAndPreparingForGrowthTest {
     figures.newContributors(31);
     driver.measure(SUMO);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("newContributorsInPathway", 31L).containsEntry("exitCriteriaMet", true)
         .doesNotContainKey("stageExitReason");
     driver.review(SUMO, "advance", null);
@@ -180,7 +181,7 @@ class LearningAndPreparingForGrowthTest {
     assertThatThrownBy(() -> driver.review(SUMO, "postpone", "later"))
         .hasMessage("Decide whether the community advances or holds in the stage (stageExitDecision: advance or hold), got 'postpone'");
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
     Assertions.assertThat(history()).singleElement().satisfies(stay -> Assertions.assertThat(stay.decision()).isNull());
   }
 
@@ -193,7 +194,7 @@ class LearningAndPreparingForGrowthTest {
 
     assertThatThrownBy(() -> driver.review(SUMO, "advance", null))
         .hasMessage("The exit criteria are not met: give a reason for advancing the community anyway (stageExitReason)");
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
 
     driver.review(SUMO, "advance", "Twelve new core-ready volunteers from the Kenya launch; scaling starts with them");
 
@@ -227,7 +228,7 @@ class LearningAndPreparingForGrowthTest {
     Assertions.assertThat(stage.getBusinessKey()).isEqualTo("mozilla-festival-wranglers-volunteers");
     assertThat(stage).variables().containsEntry("communityKey", "mozilla-festival-wranglers-volunteers")
         .containsEntry("communityName", "Mozilla Festival: Wranglers & Volunteers");
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("milestone")
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(MilestoneContract.PROCESS)
             .processInstanceBusinessKey("mozilla-festival-wranglers-volunteers").count()).isEqualTo(6);
   }
 

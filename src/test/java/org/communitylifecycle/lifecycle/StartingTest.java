@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StartingTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
 
   static final String STAGE = "starting";
   static final String KEY = "mozfest-volunteers";
@@ -54,7 +54,7 @@ class StartingTest {
     figures.contributors(14);
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("pathwayDocumented", true).containsEntry("prototypeSize", 14L).containsEntry("exitCriteriaMet", true);
     driver.review(KEY, "advance", null);
     assertThat(stage).hasPassed("CallActivity_PrototypePathway", "EndEvent_StageCompleted").isEnded();
@@ -83,7 +83,7 @@ class StartingTest {
     fire(processEngine, "Timer_ReviewStageExitAgain");
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
     Assertions.assertThat(history(processEngine, KEY)).singleElement().satisfies(stay -> {
       Assertions.assertThat(stay.decision()).isEqualTo("held");
       Assertions.assertThat(stay.reason()).isEqualTo("Waiting for the Foundation's pathway");

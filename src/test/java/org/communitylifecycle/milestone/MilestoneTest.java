@@ -61,17 +61,17 @@ class MilestoneTest {
   void deliverableAcceptedOnFirstReview() {
     ProcessInstance milestone = start("documentPractices");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone");
-    assertCandidateGroup(taskAt("Task_DeliverMilestone"), "activators");
-    assertThat(taskAt("Task_DeliverMilestone")).hasName("Deliver milestone: Document community practices (sumo-community)");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER);
+    assertCandidateGroup(taskAt(MilestoneContract.TASK_DELIVER), "activators");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).hasName("Deliver milestone: Document community practices (sumo-community)");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("alice")
         .hasDueDate(at(Duration.ofDays(14)));
     later(Duration.ofDays(3));
     deliver("alice", "https://wiki.example.org/practices", "kiki");
 
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable");
-    assertCandidateGroup(taskAt("Task_ReviewDeliverable"), "cbt-liaisons");
-    assertThat(taskAt("Task_ReviewDeliverable")).isAssignedTo("bob")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW);
+    assertCandidateGroup(taskAt(MilestoneContract.TASK_REVIEW), "cbt-liaisons");
+    assertThat(taskAt(MilestoneContract.TASK_REVIEW)).isAssignedTo("bob")
         .hasDueDate(at(Duration.ofDays(3 + 7)));
     later(Duration.ofDays(1));
     review("bob", "accept", null);
@@ -97,13 +97,13 @@ class MilestoneTest {
     later(Duration.ofDays(1));
     review("bob", "request-changes", "Add how newcomers find the practices");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER)
         .variables().containsEntry("reviewComment", "Add how newcomers find the practices");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("alice");
     later(Duration.ofDays(2));
     deliver("alice", "https://wiki.example.org/practices-v2", null);
 
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW)
         .variables().doesNotContainKey("reviewComment").doesNotContainKey("reviewDecision");
     later(Duration.ofDays(1));
     review("bob", "accept", null);
@@ -121,10 +121,10 @@ class MilestoneTest {
     org.assertj.core.api.Assertions.assertThat(handoffs)
         .extracting(HistoricTaskInstance::getTaskDefinitionKey, HistoricTaskInstance::getAssignee)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Task_DeliverMilestone", "alice"),
-            org.assertj.core.groups.Tuple.tuple("Task_ReviewDeliverable", "bob"),
-            org.assertj.core.groups.Tuple.tuple("Task_DeliverMilestone", "alice"),
-            org.assertj.core.groups.Tuple.tuple("Task_ReviewDeliverable", "bob"));
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_DELIVER, "alice"),
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_REVIEW, "bob"),
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_DELIVER, "alice"),
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_REVIEW, "bob"));
     org.assertj.core.api.Assertions.assertThat(historyService().createUserOperationLogQuery()
             .processInstanceId(milestone.getId())
             .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
@@ -137,7 +137,7 @@ class MilestoneTest {
     ProcessInstance milestone = start("documentPractices");
 
     stall("Timer_DeliveryStalled");
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone", "Task_FollowUpStalledDelivery");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, "Task_FollowUpStalledDelivery");
     Task followUp = taskAt("Task_FollowUpStalledDelivery");
     assertCandidateGroup(followUp, "cbt-liaisons");
     assertThat(followUp).isAssignedTo("bob");
@@ -148,7 +148,7 @@ class MilestoneTest {
     followUp("bob", followUp, Map.of("followUpAction", "nudged", "followUpNote", "Pinged alice in chat"));
 
     assertThat(milestone).isWaitingAt("Timer_DeliveryStillStalled");
-    org.assertj.core.api.Assertions.assertThat(commentsOn("Task_DeliverMilestone"))
+    org.assertj.core.api.Assertions.assertThat(commentsOn(MilestoneContract.TASK_DELIVER))
         .containsExactly("Stalled step followed up by bob: nudged. Pinged alice in chat");
 
     stall("Timer_DeliveryStillStalled");
@@ -156,7 +156,7 @@ class MilestoneTest {
     assertThat(escalation).isNotAssigned().hasCandidateGroup("community-leads");
     followUp("dave", escalation, Map.of("followUpAction", "nudged"));
 
-    assertThat(milestone).hasPassed("EndEvent_DeliveryEscalationHandled").isWaitingAt("Task_DeliverMilestone")
+    assertThat(milestone).hasPassed("EndEvent_DeliveryEscalationHandled").isWaitingAt(MilestoneContract.TASK_DELIVER)
         .variables().containsEntry("escalationCount", 2).containsEntry("lastFollowUpAction", "nudged")
         .doesNotContainKey("followUpAction");
     deliver("alice", "https://wiki.example.org/practices", null);
@@ -171,11 +171,11 @@ class MilestoneTest {
 
     followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "reassigned", "newAssignee", "erin"));
 
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("erin");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("erin");
     assertThat(milestone).variables().containsEntry("responsibleUser", "erin");
     deliver("erin", "https://wiki.example.org/practices", null);
     review("bob", "request-changes", "One more section");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("erin");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("erin");
   }
 
   @Test
@@ -186,7 +186,7 @@ class MilestoneTest {
     followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "extended", "newDueDate", "2026-04-01"));
 
     Date newDue = Date.from(LocalDate.parse("2026-04-02").atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1));
-    assertThat(taskAt("Task_DeliverMilestone")).hasDueDate(newDue);
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).hasDueDate(newDue);
     org.assertj.core.api.Assertions.assertThat(timer("Timer_DeliveryStillStalled").getDuedate())
         .isEqualTo(Date.from(newDue.toInstant().plus(Duration.ofDays(7))));
   }
@@ -224,9 +224,9 @@ class MilestoneTest {
 
     deliver("alice", "https://wiki.example.org/practices", null);
 
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable").isNotWaitingAt("Task_FollowUpStalledDelivery");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW).isNotWaitingAt("Task_FollowUpStalledDelivery");
     org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().list())
-        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ReviewDeliverable");
+        .extracting(Task::getTaskDefinitionKey).containsExactly(MilestoneContract.TASK_REVIEW);
   }
 
   @Test
@@ -238,14 +238,14 @@ class MilestoneTest {
     Task followUp = taskAt("Task_FollowUpStalledReview");
     assertThat(followUp).isNotAssigned().hasCandidateGroup("community-leads");
     followUp("dave", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "frank"));
-    assertThat(taskAt("Task_ReviewDeliverable")).isAssignedTo("frank");
+    assertThat(taskAt(MilestoneContract.TASK_REVIEW)).isAssignedTo("frank");
 
     stall("Timer_ReviewStillStalled");
     Task escalation = taskAt("Task_EscalateStalledReview");
     assertThat(escalation).hasCandidateGroup("community-leads");
     followUp("dave", escalation, Map.of("followUpAction", "nudged"));
 
-    assertThat(milestone).hasPassed("EndEvent_ReviewEscalationHandled").isWaitingAt("Task_ReviewDeliverable");
+    assertThat(milestone).hasPassed("EndEvent_ReviewEscalationHandled").isWaitingAt(MilestoneContract.TASK_REVIEW);
     review("frank", "accept", null);
     assertThat(milestone).isEnded().variables().containsEntry("acceptedBy", "frank").containsEntry("escalationCount", 2);
   }
@@ -286,16 +286,16 @@ class MilestoneTest {
   @Test
   void deliveryWithoutAWebLinkIsRejectedAndNothingChanges() {
     ProcessInstance milestone = start("documentPractices");
-    String taskId = taskAt("Task_DeliverMilestone").getId();
+    String taskId = taskAt(MilestoneContract.TASK_DELIVER).getId();
 
     assertThatThrownBy(() -> deliver("alice", "wiki page on the team drive", null))
         .hasMessageContaining("Link to the deliverable: give a web address such as https://wiki.example.org/page");
     assertThatThrownBy(() -> taskService().complete(taskId, Map.of("deliverableUrl", "https://example.org/x")))
         .hasMessageContaining("Summarise the deliverable");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone").variables().doesNotContainKey("deliverableUrl");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER).variables().doesNotContainKey("deliverableUrl");
     deliver("alice", "https://team_wiki.example.org/practices", null);
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW);
   }
 
   @Test
@@ -305,7 +305,7 @@ class MilestoneTest {
 
     assertThatThrownBy(() -> review("bob", "request-changes", " ")).hasMessageContaining("Say what should change");
     assertThatThrownBy(() -> review("bob", "maybe", null)).hasMessageContaining("'accept' or 'request-changes'");
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable").variables().containsEntry("reviewRounds", 0);
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW).variables().containsEntry("reviewRounds", 0);
   }
 
   @Test
@@ -325,8 +325,8 @@ class MilestoneTest {
     assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "ignored")))
         .hasMessageContaining("followUpAction must be one of nudged, reassigned, extended, dropped");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone", "Task_FollowUpStalledDelivery");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, "Task_FollowUpStalledDelivery");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("alice");
   }
 
   @Test
@@ -334,7 +334,7 @@ class MilestoneTest {
     Map<String, Object> inputs = inputs("documentPractices");
     inputs.remove("deliverable");
 
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("milestone", "sumo-community", inputs))
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS, "sumo-community", inputs))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'deliverable'");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
@@ -342,7 +342,7 @@ class MilestoneTest {
   // --- helpers ---
 
   private ProcessInstance start(String milestoneKey) {
-    return runtimeService().startProcessInstanceByKey("milestone", "sumo-community", inputs(milestoneKey));
+    return runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS, "sumo-community", inputs(milestoneKey));
   }
 
   private static Map<String, Object> inputs(String milestoneKey) {
@@ -363,14 +363,14 @@ class MilestoneTest {
     form.put("deliverableUrl", url);
     form.put("deliverableSummary", "What was done");
     form.put("delegatedTo", delegatedTo);
-    as(user, () -> taskService().complete(taskAt("Task_DeliverMilestone").getId(), form));
+    as(user, () -> taskService().complete(taskAt(MilestoneContract.TASK_DELIVER).getId(), form));
   }
 
   private void review(String user, String decision, String comment) {
     Map<String, Object> form = new HashMap<>();
     form.put("reviewDecision", decision);
     form.put("reviewComment", comment);
-    as(user, () -> taskService().complete(taskAt("Task_ReviewDeliverable").getId(), form));
+    as(user, () -> taskService().complete(taskAt(MilestoneContract.TASK_REVIEW).getId(), form));
   }
 
   private void followUp(String user, Task task, Map<String, Object> form) {
