@@ -40,7 +40,7 @@ public final class MilestoneContract {
   public static final String MILESTONE_KEY = "milestoneKey";
   public static final String MILESTONE_NAME = "milestoneName";
   public static final String STAGE = "stage";
-  public static final String COMMUNITY_NAME = "communityName";
+  static final String COMMUNITY_NAME = "communityName";
   public static final String DELIVERABLE = "deliverable";
   public static final String RESPONSIBLE_USER = "responsibleUser";
   public static final String RESPONSIBLE_GROUP = "responsibleGroup";
@@ -82,7 +82,7 @@ public final class MilestoneContract {
   public static final String TIME_WITH_RESPONSIBLE = "timeWithResponsible";
   public static final String TIME_WAITING_ON_SUPPORT = "timeWaitingOnSupport";
 
-  public static final String OUTCOME_OPEN = "open";
+  static final String OUTCOME_OPEN = "open";
   public static final String OUTCOME_ACCEPTED = "accepted";
   public static final String OUTCOME_DROPPED = "dropped";
 

@@ -136,9 +136,9 @@ class MilestoneTest {
   void stalledDeliveryIsFollowedUpBySupportThenEscalatedToCommunityLeads() {
     ProcessInstance milestone = start("documentPractices");
 
-    stall("Timer_DeliveryStalled");
-    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, "Task_FollowUpStalledDelivery");
-    Task followUp = taskAt("Task_FollowUpStalledDelivery");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
+    Task followUp = taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
     assertCandidateGroup(followUp, "cbt-liaisons");
     assertThat(followUp).isAssignedTo("bob");
     // The form offers the Deliver step's team (here the test's "activators") to reassign to, and nobody else.
@@ -152,7 +152,7 @@ class MilestoneTest {
         .containsExactly("Stalled step followed up by bob: nudged. Pinged alice in chat");
 
     stall("Timer_DeliveryStillStalled");
-    Task escalation = taskAt("Task_EscalateStalledDelivery");
+    Task escalation = taskAt(MilestoneContract.TASK_ESCALATE_DELIVERY);
     assertThat(escalation).isNotAssigned().hasCandidateGroup("community-leads");
     followUp("dave", escalation, Map.of("followUpAction", "nudged"));
 
@@ -167,9 +167,9 @@ class MilestoneTest {
   @Test
   void stalledDeliveryReassignedToAnotherActivator() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "reassigned", "newAssignee", "erin"));
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "reassigned", "newAssignee", "erin"));
 
     assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("erin");
     assertThat(milestone).variables().containsEntry("responsibleUser", "erin");
@@ -181,9 +181,9 @@ class MilestoneTest {
   @Test
   void stalledDeliveryDeadlineExtendedMovesTheSecondLevel() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "extended", "newDueDate", "2026-04-01"));
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "extended", "newDueDate", "2026-04-01"));
 
     Date newDue = Date.from(LocalDate.parse("2026-04-02").atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1));
     assertThat(taskAt(MilestoneContract.TASK_DELIVER)).hasDueDate(newDue);
@@ -194,9 +194,9 @@ class MilestoneTest {
   @Test
   void stalledDeliveryDroppedBySupport() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "dropped", "dropReason", "Team reorganised"));
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "dropped", "dropReason", "Team reorganised"));
 
     assertThat(milestone).hasPassed("EndEvent_DeliveryDropped", "EndEvent_MilestoneDropped").isEnded()
         .variables().containsEntry("milestoneOutcome", "dropped").containsEntry("dropReason", "Team reorganised")
@@ -207,11 +207,11 @@ class MilestoneTest {
   @Test
   void stillStalledDeliveryDroppedByCommunityLeads() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "nudged"));
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "nudged"));
     stall("Timer_DeliveryStillStalled");
 
-    followUp("dave", taskAt("Task_EscalateStalledDelivery"), Map.of("followUpAction", "dropped", "dropReason", "No owner"));
+    followUp("dave", taskAt(MilestoneContract.TASK_ESCALATE_DELIVERY), Map.of("followUpAction", "dropped", "dropReason", "No owner"));
 
     assertThat(milestone).hasPassed("EndEvent_DeliveryDroppedByLeads", "EndEvent_MilestoneDropped").isEnded()
         .variables().containsEntry("droppedBy", "dave").containsEntry("escalationCount", 2);
@@ -220,11 +220,11 @@ class MilestoneTest {
   @Test
   void deliveryDuringFollowUpClosesTheFollowUp() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
     deliver("alice", "https://wiki.example.org/practices", null);
 
-    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW).isNotWaitingAt("Task_FollowUpStalledDelivery");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW).isNotWaitingAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
     org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().list())
         .extracting(Task::getTaskDefinitionKey).containsExactly(MilestoneContract.TASK_REVIEW);
   }
@@ -234,14 +234,14 @@ class MilestoneTest {
     ProcessInstance milestone = start("documentPractices");
     deliver("alice", "https://wiki.example.org/practices", null);
 
-    stall("Timer_ReviewStalled");
-    Task followUp = taskAt("Task_FollowUpStalledReview");
+    stall(MilestoneContract.TIMER_REVIEW_STALLED);
+    Task followUp = taskAt(MilestoneContract.TASK_FOLLOW_UP_REVIEW);
     assertThat(followUp).isNotAssigned().hasCandidateGroup("community-leads");
     followUp("dave", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "frank"));
     assertThat(taskAt(MilestoneContract.TASK_REVIEW)).isAssignedTo("frank");
 
     stall("Timer_ReviewStillStalled");
-    Task escalation = taskAt("Task_EscalateStalledReview");
+    Task escalation = taskAt(MilestoneContract.TASK_ESCALATE_REVIEW);
     assertThat(escalation).hasCandidateGroup("community-leads");
     followUp("dave", escalation, Map.of("followUpAction", "nudged"));
 
@@ -254,9 +254,9 @@ class MilestoneTest {
   void stalledReviewDroppedByCommunityLeads() {
     ProcessInstance milestone = start("documentPractices");
     deliver("alice", "https://wiki.example.org/practices", null);
-    stall("Timer_ReviewStalled");
+    stall(MilestoneContract.TIMER_REVIEW_STALLED);
 
-    followUp("dave", taskAt("Task_FollowUpStalledReview"), Map.of("followUpAction", "dropped", "dropReason", "Superseded"));
+    followUp("dave", taskAt(MilestoneContract.TASK_FOLLOW_UP_REVIEW), Map.of("followUpAction", "dropped", "dropReason", "Superseded"));
 
     assertThat(milestone).hasPassed("EndEvent_ReviewDropped", "EndEvent_MilestoneDropped").isEnded()
         .variables().containsEntry("milestoneOutcome", "dropped").containsEntry("droppedBy", "dave");
@@ -266,11 +266,11 @@ class MilestoneTest {
   void stillStalledReviewDroppedOnEscalation() {
     ProcessInstance milestone = start("documentPractices");
     deliver("alice", "https://wiki.example.org/practices", null);
-    stall("Timer_ReviewStalled");
-    followUp("dave", taskAt("Task_FollowUpStalledReview"), Map.of("followUpAction", "nudged"));
+    stall(MilestoneContract.TIMER_REVIEW_STALLED);
+    followUp("dave", taskAt(MilestoneContract.TASK_FOLLOW_UP_REVIEW), Map.of("followUpAction", "nudged"));
     stall("Timer_ReviewStillStalled");
 
-    followUp("dave", taskAt("Task_EscalateStalledReview"), Map.of("followUpAction", "dropped", "dropReason", "Liaison left"));
+    followUp("dave", taskAt(MilestoneContract.TASK_ESCALATE_REVIEW), Map.of("followUpAction", "dropped", "dropReason", "Liaison left"));
 
     assertThat(milestone).hasPassed("EndEvent_ReviewDroppedByLeads", "EndEvent_MilestoneDropped").isEnded();
   }
@@ -280,7 +280,7 @@ class MilestoneTest {
     ProcessInstance milestone = start("identifyGaps");
 
     assertThat(milestone).variables().containsEntry("deliverStallPeriod", "P21D").containsEntry("reviewStallPeriod", "P7D");
-    org.assertj.core.api.Assertions.assertThat(timer("Timer_DeliveryStalled").getDuedate()).isEqualTo(at(Duration.ofDays(21)));
+    org.assertj.core.api.Assertions.assertThat(timer(MilestoneContract.TIMER_DELIVERY_STALLED).getDuedate()).isEqualTo(at(Duration.ofDays(21)));
   }
 
   @Test
@@ -311,8 +311,8 @@ class MilestoneTest {
   @Test
   void followUpWithBadInputIsRejectedAndTheTaskStays() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
-    Task followUp = taskAt("Task_FollowUpStalledDelivery");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
+    Task followUp = taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
 
     assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "dave")))
         .hasMessageContaining("Cannot reassign to 'dave': not a member of activators");
@@ -325,7 +325,7 @@ class MilestoneTest {
     assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "ignored")))
         .hasMessageContaining("followUpAction must be one of nudged, reassigned, extended, dropped");
 
-    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, "Task_FollowUpStalledDelivery");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
     assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("alice");
   }
 
