@@ -69,7 +69,7 @@ const BROKEN_PATH = '/__broken/starting.bpmn';
 const BROKEN_XML = XML
   .replace(/(<bpmn:callActivity id="CallActivity_BuildPathway"[^>]*?)camunda:calledElementBinding="deployment"/, '$1camunda:calledElementBinding="latest"')
   .replace('<camunda:in sourceExpression="buildPathway" target="milestoneKey" />', '<camunda:in sourceExpression="BuildPathway" target="milestoneKey" />')
-  .replace('<camunda:out source="milestoneOutcome" target="buildPathwayOutcome" />', '<camunda:out source="milestoneOutcome" target="buildPathwayResult" />')
+  .replace('<camunda:in sourceExpression="Documentation of the pathway, with the people assigned to manage incoming contributors" target="deliverable" />', '<camunda:in sourceExpression="" target="deliverable" />')
   .replace(/(<bpmn:userTask id="Task_ReviewStageExit"[^>]*?)camunda:assignee="\$\{liaison\}"/, '$1camunda:assignee="demo"');
 
 // ---- a read-only server of the repository root -----------------------------------------------
@@ -176,13 +176,13 @@ await step(`the stage exit review, ${REVIEW_ID}, shows the Stage exit review tem
   return `${detail}; Review form shows "${form.shown}"`;
 });
 
-await step('a copy broken in memory is flagged: key, output and two fixed properties', async () => {
+await step('a copy broken in memory is flagged: key, deliverable and two fixed properties', async () => {
   if (BROKEN_XML === XML) throw new Error('the broken copy is the same as the model');
   await open(BROKEN_PATH.slice(1));
   await click(FIRST_MILESTONE);
   const m = await readPanel();
   const bad = m.fields.filter((f) => !f.ok).map((f) => f.id).sort();
-  if (bad.join() !== 'milestoneKey,outOutcome') throw new Error(`fields marked ✗: ${bad}, expected milestoneKey,outOutcome`);
+  if (bad.join() !== 'deliverable,milestoneKey') throw new Error(`fields marked ✗: ${bad}, expected deliverable,milestoneKey`);
   const badHidden = m.hidden.rows.filter((r) => !r.ok).map((r) => r.where);
   if (m.hidden.differ !== 1 || badHidden.join() !== '@camunda:calledElementBinding') throw new Error(`hidden ${JSON.stringify(m.hidden)}`);
   await shot(page, 'broken-milestone-panel');

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.communitylifecycle.milestone.MilestoneContract;
+import org.communitylifecycle.milestone.MilestoneResult;
 import org.communitylifecycle.testsupport.RunningApplication;
 import org.communitylifecycle.testsupport.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.communitylifecycle.lifecycle.LifecycleContract;
 
 /**
  * The whole application on a random port, used through the REST API the way Tasklist and the
@@ -34,7 +37,7 @@ import org.springframework.util.MultiValueMap;
 class CommunityLifecycleIT extends RunningApplication {
 
   static final String STAGE = "learning-and-preparing-for-growth";
-  static final String LIFECYCLE = "community-lifecycle";
+  static final String LIFECYCLE = LifecycleContract.PROCESS;
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;
@@ -85,7 +88,7 @@ class CommunityLifecycleIT extends RunningApplication {
 
     List<Map<String, Object>> aliceTasks = restTasks("alice", "assignee=alice&processInstanceBusinessKey=rust-berlin");
     assertThat(aliceTasks).hasSize(6).allSatisfy(t -> assertThat(t.get("name").toString()).startsWith("Deliver milestone: ").endsWith(" (Rust Berlin)"));
-    String deliver = taskFor("alice", "rust-berlin", "documentPractices", "Task_DeliverMilestone");
+    String deliver = taskFor("alice", "rust-berlin", "documentPractices", MilestoneContract.TASK_DELIVER);
 
     ResponseEntity<String> badLink = submit("alice", deliver, Map.of("deliverableUrl", "our wiki", "deliverableSummary", "x"));
     assertThat(badLink.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -93,23 +96,27 @@ class CommunityLifecycleIT extends RunningApplication {
 
     assertThat(submit("alice", deliver, Map.of("deliverableUrl", "https://wiki.example.org/rust-berlin/practices",
         "deliverableSummary", "How we run meetups", "delegatedTo", "ferris")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    String review = taskFor("bob", "rust-berlin", "documentPractices", "Task_ReviewDeliverable");
+    String review = taskFor("bob", "rust-berlin", "documentPractices", MilestoneContract.TASK_REVIEW);
     assertThat(submit("alice", review, Map.of("reviewDecision", "accept")).getStatusCode())
         .as("alice may not review her own deliverable").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     assertThat(submit("bob", review, Map.of("reviewDecision", "request-changes", "reviewComment", "Add the code of conduct"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    String again = taskFor("alice", "rust-berlin", "documentPractices", "Task_DeliverMilestone");
+    String again = taskFor("alice", "rust-berlin", "documentPractices", MilestoneContract.TASK_DELIVER);
     Map<?, ?> formVariables = restGet("alice", "/engine-rest/task/" + again + "/form-variables", Map.class);
     assertThat(((Map<?, ?>) formVariables.get("reviewComment")).get("value")).isEqualTo("Add the code of conduct");
     submit("alice", again, Map.of("deliverableUrl", "https://wiki.example.org/rust-berlin/practices-v2", "deliverableSummary", "With CoC"));
-    submit("bob", taskFor("bob", "rust-berlin", "documentPractices", "Task_ReviewDeliverable"), Map.of("reviewDecision", "accept"));
+    submit("bob", taskFor("bob", "rust-berlin", "documentPractices", MilestoneContract.TASK_REVIEW), Map.of("reviewDecision", "accept"));
 
-    Map<?, ?> variables = restGet("bob", "/engine-rest/process-instance/" + stage + "/variables", Map.class);
-    assertThat(value(variables, "documentPracticesOutcome")).isEqualTo("accepted");
-    assertThat(value(variables, "documentPracticesAcceptedBy")).isEqualTo("bob");
-    assertThat(value(variables, "documentPracticesReviewRounds")).isEqualTo(2);
-    assertThat(value(variables, "documentPracticesDelegatedTo")).isEqualTo("ferris");
+    // Serialized: the Json result as its text, as Cockpit reads it.
+    Map<?, ?> variables = restGet("bob", "/engine-rest/process-instance/" + stage + "/variables?deserializeValues=false", Map.class);
+    Map<String, Object> values = new java.util.HashMap<>();
+    variables.keySet().forEach(name -> values.put(name.toString(), value(variables, name.toString())));
+    MilestoneResult practices = MilestoneContract.resultOf(values, "documentPractices");
+    assertThat(practices.outcome()).isEqualTo("accepted");
+    assertThat(practices.acceptedBy()).isEqualTo("bob");
+    assertThat(practices.reviewRounds()).isEqualTo(2);
+    assertThat(practices.delegatedTo()).isEqualTo("ferris");
   }
 
   @Test
@@ -129,7 +136,7 @@ class CommunityLifecycleIT extends RunningApplication {
   @Test
   void aStalledDeliveryEscalatesToBob() {
     startCommunity("WebCompat Reporters", "alice", "bob");
-    String deliver = taskFor("alice", "webcompat-reporters", "trackConversionPoints", "Task_DeliverMilestone");
+    String deliver = taskFor("alice", "webcompat-reporters", "trackConversionPoints", MilestoneContract.TASK_DELIVER);
     String milestone = restGet("alice", "/engine-rest/task/" + deliver, Map.class).get("processInstanceId").toString();
 
     Job stalled = management.createJobQuery().processInstanceId(milestone).activityId("Timer_DeliveryStalled").singleResult();
@@ -158,14 +165,14 @@ class CommunityLifecycleIT extends RunningApplication {
       assertThat(restGet("bob", "/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE + "&businessKey=" + community,
           Map.class).get("count")).as("lifecycle of %s", community).isEqualTo(1);
     });
-    taskFor("bob", "sumo-community", "identifyGaps", "Task_ReviewDeliverable");
+    taskFor("bob", "sumo-community", "identifyGaps", MilestoneContract.TASK_REVIEW);
   }
 
   @Test
   void bobPausesResumesAndClosesACommunityFromTasklist() {
     assertThat(startCommunity("bob", "Rust Hamburg", "alice", "bob").getStatusCode())
         .as("liaisons may start a lifecycle too").isEqualTo(HttpStatus.OK);
-    String deliver = taskFor("alice", "rust-hamburg", "documentPractices", "Task_DeliverMilestone");
+    String deliver = taskFor("alice", "rust-hamburg", "documentPractices", MilestoneContract.TASK_DELIVER);
 
     assertThat(changeStatus("bob", "rust-hamburg", "pause", "Meetup venue closed for renovation").getStatusCode())
         .isEqualTo(HttpStatus.OK);

@@ -1,12 +1,14 @@
 package org.communitylifecycle.community;
 
-import static org.communitylifecycle.community.CommunityVariables.*;
+import static org.communitylifecycle.community.CommunityContract.ACTIVATOR;
+import static org.communitylifecycle.community.CommunityContract.LIAISON;
 
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+// Checks the engine must run without the starting user's authorizations; no public API runs a command so.
 import org.camunda.bpm.engine.impl.context.Context;
 import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -37,19 +39,15 @@ public class StageEntry {
     ProcessDefinition stage = definition(execution);
     String key = identify(execution, "The community '%s' is already in this stage; open its running instance instead");
     Date now = AppClock.date();
-    execution.setVariable(STAGE, stage.getKey());
-    execution.setVariable(STAGE_NAME, stage.getName());
-    execution.setVariable(STAGE_ENTERED_AT, now);
-    execution.setVariable(STAGE_REVIEW_INTERVAL, properties.reviewInterval());
+    CommunityContract community = CommunityContract.of(execution);
+    community.enteredStage(stage.getKey(), stage.getName(), now, properties.reviewInterval());
     // The community's people see and act on its work; the admin may add more in Admin.
-    String name = (String) execution.getVariable(COMMUNITY_NAME);
+    String name = community.name();
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    execution.setVariable(ACTIVATOR_TEAM, Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name,
-        List.of((String) execution.getVariable(ACTIVATOR))));
-    execution.setVariable(LIAISON_TEAM, Teams.ensure(identity, Teams.Kind.LIAISONS, key, name,
-        List.of((String) execution.getVariable(LIAISON))));
-    directory.enterStage(key, (String) execution.getVariable(COMMUNITY_NAME), (String) execution.getVariable(ACTIVATOR),
-        (String) execution.getVariable(LIAISON), stage.getKey());
+    String activatorTeam = Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name, List.of(community.activator()));
+    String liaisonTeam = Teams.ensure(identity, Teams.Kind.LIAISONS, key, name, List.of(community.liaison()));
+    community.teams(activatorTeam, liaisonTeam);
+    directory.enterStage(key, name, community.activator(), community.liaison(), stage.getKey());
   }
 
   /**
@@ -60,7 +58,8 @@ public class StageEntry {
    * @return the community's key
    */
   public String identify(DelegateExecution execution, String duplicateMessage) {
-    String name = text(execution, COMMUNITY_NAME);
+    CommunityContract community = CommunityContract.of(execution);
+    String name = community.name();
     if (name == null) {
       throw new InvalidInputException("Give the community a name (communityName)");
     }
@@ -69,8 +68,8 @@ public class StageEntry {
       throw new InvalidInputException(
           "The community name '" + name + "' needs at least one letter or digit to make its key");
     }
-    String activator = text(execution, ACTIVATOR);
-    String liaison = text(execution, LIAISON);
+    String activator = community.activator();
+    String liaison = community.liaison();
     String processKey = definition(execution).getKey();
 
     // The starting user may not read other users, groups or instances; these checks are the engine's own.
@@ -94,10 +93,7 @@ public class StageEntry {
             });
 
     execution.setProcessBusinessKey(key);
-    execution.setVariable(COMMUNITY_NAME, name);
-    execution.setVariable(COMMUNITY_KEY, key);
-    execution.setVariable(ACTIVATOR, activator);
-    execution.setVariable(LIAISON, liaison);
+    community.identified(name, key, activator, liaison);
     return key;
   }
 
@@ -117,10 +113,5 @@ public class StageEntry {
       throw new InvalidInputException(
           "The " + role + " '" + userId + "' is not in the group '" + group + "'");
     }
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

@@ -1,6 +1,7 @@
 package org.communitylifecycle.community;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.communitylifecycle.milestone.MilestoneContract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +15,17 @@ public class TaskContext {
 
   public void name(DelegateTask task) {
     StringBuilder name = new StringBuilder(task.getName());
-    Object detail = task.getVariable("milestoneName");
+    CommunityContract community = CommunityContract.of(task);
+    String detail = MilestoneContract.of(task).name();
     if (detail == null) {
-      detail = task.getVariable(CommunityVariables.STAGE_NAME);
+      detail = community.stageName();
     }
     if (detail != null) {
       name.append(": ").append(detail);
     }
-    Object community = task.getVariable(CommunityVariables.COMMUNITY_NAME);
-    if (community != null) {
-      name.append(" (").append(community).append(')');
+    String communityName = community.name();
+    if (communityName != null) {
+      name.append(" (").append(communityName).append(')');
     }
     task.setName(name.toString());
   }

@@ -1,6 +1,6 @@
 package org.communitylifecycle.dashboard;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.*;
+import static org.communitylifecycle.milestone.MilestoneContract.*;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.communitylifecycle.lifecycle.LifecycleContract;
+import org.communitylifecycle.milestone.MilestoneContract;
 import org.communitylifecycle.milestone.StalledSteps;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,8 +33,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DashboardQueries {
 
-  static final String MILESTONE_PROCESS = "milestone";
-  static final String LIFECYCLE_PROCESS = "community-lifecycle";
+  static final String MILESTONE_PROCESS = MilestoneContract.PROCESS;
+  static final String LIFECYCLE_PROCESS = LifecycleContract.PROCESS;
 
   /** Which communities a query covers: all of them, one liaison's, or one. */
   record Scope(String condition, String value) {

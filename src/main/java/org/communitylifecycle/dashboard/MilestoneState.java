@@ -1,7 +1,7 @@
 package org.communitylifecycle.dashboard;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.OUTCOME_ACCEPTED;
-import static org.communitylifecycle.milestone.MilestoneVariables.OUTCOME_DROPPED;
+import static org.communitylifecycle.milestone.MilestoneContract.OUTCOME_ACCEPTED;
+import static org.communitylifecycle.milestone.MilestoneContract.OUTCOME_DROPPED;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package org.communitylifecycle.dashboard;
 
-import static org.communitylifecycle.lifecycle.LifecycleVariables.EXIT_CRITERIA_MET;
-import static org.communitylifecycle.lifecycle.LifecycleVariables.EXIT_CRITERIA_SUMMARY;
+import static org.communitylifecycle.lifecycle.StageContract.EXIT_CRITERIA_MET;
+import static org.communitylifecycle.lifecycle.StageContract.EXIT_CRITERIA_SUMMARY;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
-import org.communitylifecycle.community.CommunityVariables;
+import org.communitylifecycle.community.CommunityContract;
 import org.communitylifecycle.contributor.ContributorFigures;
 import org.communitylifecycle.dashboard.DashboardViews.ExitTarget;
 import org.communitylifecycle.identity.Groups;
@@ -69,7 +69,7 @@ class StageExitTarget {
       return new ExitTarget(stage, null, "The decision " + DECISION + " is not deployed.", figures.variables());
     }
     Map<String, Object> inputs = new HashMap<>(figures.variables());
-    inputs.put(CommunityVariables.STAGE, stage);
+    inputs.put(CommunityContract.STAGE, stage);
     DmnDecisionResultEntries result = dmn.evaluateDecision(decision, Variables.fromMap(inputs)).getFirstResult();
     if (result == null) {
       return new ExitTarget(stage, null, "No rule of " + DECISION + " covers the stage '" + stage + "'.",

@@ -1,7 +1,7 @@
 package org.communitylifecycle.dashboard;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.TASK_DELIVER;
-import static org.communitylifecycle.milestone.MilestoneVariables.TASK_REVIEW;
+import static org.communitylifecycle.milestone.MilestoneContract.TASK_DELIVER;
+import static org.communitylifecycle.milestone.MilestoneContract.TASK_REVIEW;
 
 import java.util.Arrays;
 import java.util.List;

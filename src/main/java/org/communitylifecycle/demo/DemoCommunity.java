@@ -14,7 +14,10 @@ import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.communitylifecycle.engine.InvalidInputException;
+import org.communitylifecycle.community.CommunityContract;
+import org.communitylifecycle.lifecycle.LifecycleContract;
 import org.communitylifecycle.lifecycle.LifecycleStage;
+import org.communitylifecycle.milestone.MilestoneContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,8 +42,6 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 @Order(30)
 class DemoCommunity implements ApplicationRunner {
-
-  static final String LIFECYCLE = "community-lifecycle";
 
   /** A sample community, its activator, the stage it enters at and how many days ago it did. */
   record Sample(String key, String name, String activator, LifecycleStage stage, int enteredDaysAgo) {}
@@ -99,8 +100,9 @@ class DemoCommunity implements ApplicationRunner {
   private void play(Sample sample, Instant now) {
     Instant entered = now.minus(Duration.ofDays(sample.enteredDaysAgo()));
     setClock(entered);
-    runtime.startProcessInstanceByKey(LIFECYCLE, Map.of(
-        "communityName", sample.name(), "activator", sample.activator(), "liaison", "bob", "entryStage", sample.stage().key()));
+    runtime.startProcessInstanceByKey(LifecycleContract.PROCESS, Map.of(
+        CommunityContract.COMMUNITY_NAME, sample.name(), CommunityContract.ACTIVATOR, sample.activator(),
+        CommunityContract.LIAISON, "bob", LifecycleContract.ENTRY_STAGE, sample.stage().key()));
     switch (sample.key()) {
       case SUMO -> {
         setClock(now.minus(Duration.ofDays(30)));
@@ -140,7 +142,7 @@ class DemoCommunity implements ApplicationRunner {
   }
 
   private void deliver(Sample community, String milestone, String url, String summary, String delegatedTo) {
-    Task task = task(community.key(), milestone, "Task_DeliverMilestone");
+    Task task = task(community.key(), milestone, MilestoneContract.TASK_DELIVER);
     Map<String, Object> answers = new java.util.HashMap<>(Map.of("deliverableUrl", url, "deliverableSummary", summary));
     if (delegatedTo != null) {
       answers.put("delegatedTo", delegatedTo);
@@ -150,7 +152,7 @@ class DemoCommunity implements ApplicationRunner {
 
   /** bob accepts, or requests the given changes. */
   private void review(String community, String milestone, String changes) {
-    Task task = task(community, milestone, "Task_ReviewDeliverable");
+    Task task = task(community, milestone, MilestoneContract.TASK_REVIEW);
     Map<String, Object> answers = changes == null
         ? Map.of("reviewDecision", "accept")
         : Map.of("reviewDecision", "request-changes", "reviewComment", changes);
@@ -158,14 +160,14 @@ class DemoCommunity implements ApplicationRunner {
   }
 
   private void fireStallTimer(String community, String milestone) {
-    String instance = task(community, milestone, "Task_DeliverMilestone").getProcessInstanceId();
-    Job timer = management.createJobQuery().processInstanceId(instance).timers().activityId("Timer_DeliveryStalled")
+    String instance = task(community, milestone, MilestoneContract.TASK_DELIVER).getProcessInstanceId();
+    Job timer = management.createJobQuery().processInstanceId(instance).timers().activityId(MilestoneContract.TIMER_DELIVERY_STALLED)
         .singleResult();
     management.executeJob(timer.getId());
   }
 
   private void followUp(String community, String milestone, String note) {
-    Task task = task(community, milestone, "Task_FollowUpStalledDelivery");
+    Task task = task(community, milestone, MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
     as("bob", () -> tasks.complete(task.getId(), Map.of("followUpAction", "nudged", "followUpNote", note)));
   }
 
@@ -173,7 +175,7 @@ class DemoCommunity implements ApplicationRunner {
     Task task = tasks.createTaskQuery()
         .processInstanceBusinessKey(community)
         .taskDefinitionKey(taskKey)
-        .processVariableValueEquals("milestoneKey", milestone)
+        .processVariableValueEquals(MilestoneContract.MILESTONE_KEY, milestone)
         .singleResult();
     if (task == null) {
       throw new IllegalStateException("Demo data: no open " + taskKey + " of " + milestone + " in " + community);

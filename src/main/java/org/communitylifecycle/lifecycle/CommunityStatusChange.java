@@ -1,19 +1,18 @@
 package org.communitylifecycle.lifecycle;
 
-import static org.communitylifecycle.community.CommunityVariables.COMMUNITY_KEY;
-import static org.communitylifecycle.lifecycle.LifecycleVariables.*;
-
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+// getCurrentAuthentication() returns this engine type, with the groups checked here; the public API has no other.
 import org.camunda.bpm.engine.impl.identity.Authentication;
+// Correlating for a liaison who may not update the lifecycle: no public API runs a command without authorization.
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityDirectory.Community;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.lifecycle.ChangeCommunityStatusContract.Change;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("communityStatusChange")
 public class CommunityStatusChange {
 
-  static final String LIFECYCLE = "community-lifecycle";
-  private static final Map<String, String> MESSAGES =
-      Map.of("pause", COMMUNITY_PAUSED, "resume", COMMUNITY_RESUMED, "close", COMMUNITY_CLOSED);
   /** Besides the community's own liaison, these groups may change any community's status. */
   private static final List<String> STATUS_GROUPS = List.of(Groups.CBT_LIAISONS, Groups.CAMUNDA_ADMIN);
 
@@ -37,16 +33,17 @@ public class CommunityStatusChange {
   }
 
   public void send(DelegateExecution execution) {
-    String key = text(execution, COMMUNITY_KEY);
-    String change = text(execution, STATUS_CHANGE);
-    String reason = text(execution, STATUS_CHANGE_REASON);
+    ChangeCommunityStatusContract request = ChangeCommunityStatusContract.of(execution);
+    String key = request.communityKey();
+    Change change = request.change();
+    String reason = request.reason();
     if (key == null) {
       throw new InvalidInputException("Name the community by its key (communityKey), for example sumo-community");
     }
-    if (change == null || !MESSAGES.containsKey(change)) {
-      throw new InvalidInputException("Choose pause, resume or close (statusChange), got '" + change + "'");
+    if (change == null) {
+      throw new InvalidInputException("Choose pause, resume or close (statusChange), got '" + request.changeText() + "'");
     }
-    if ("close".equals(change) && reason == null) {
+    if (change == Change.CLOSE && reason == null) {
       throw new InvalidInputException("Give a reason for closing the community (statusChangeReason)");
     }
     Authentication person = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
@@ -65,28 +62,16 @@ public class CommunityStatusChange {
     // Liaisons may not update lifecycle instances themselves: the checks above stand in for that right.
     Context.getCommandContext().runWithoutAuthorization(() -> {
       ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
-          .processDefinitionKey(LIFECYCLE).processInstanceBusinessKey(key).singleResult();
+          .processDefinitionKey(LifecycleContract.PROCESS).processInstanceBusinessKey(key).singleResult();
       if (lifecycle == null) {
         throw new InvalidInputException("The community '" + key + "' has no running lifecycle: it is closed, or was never started");
       }
-      Object status = runtime.getVariable(lifecycle.getId(), COMMUNITY_STATUS);
-      if ("resume".equals(change) && !PAUSED.equals(status)) {
+      if (change == Change.RESUME && !LifecycleContract.isPaused(runtime, lifecycle.getId())) {
         throw new InvalidInputException("The community '" + key + "' is not paused");
       }
-      var correlation = runtime.createMessageCorrelation(MESSAGES.get(change)).processInstanceId(lifecycle.getId());
-      if ("close".equals(change)) {
-        correlation.setVariable(CLOSE_REASON, reason);
-      } else if ("pause".equals(change)) {
-        correlation.setVariable(PAUSE_REASON, reason);
-      }
-      correlation.correlateWithResult();
+      LifecycleContract.send(runtime, lifecycle.getId(), change, reason);
       return null;
     });
     execution.setProcessBusinessKey(key);
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

@@ -1,6 +1,7 @@
 package org.communitylifecycle.lifecycle;
 
-import static org.communitylifecycle.lifecycle.LifecycleVariables.*;
+import static org.communitylifecycle.lifecycle.StageContract.*;
+import static org.communitylifecycle.milestone.MilestoneContract.OUTCOME_ACCEPTED;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -34,8 +35,6 @@ public record ExitCriteriaFigures(
     long activeContributors,
     long newCoreMembers) {
 
-  private static final String ACCEPTED = "accepted";
-
   /**
    * Measures the figures of a community's stay in its stage.
    *
@@ -47,9 +46,9 @@ public record ExitCriteriaFigures(
       LocalDate today, boolean activatorInGroup, Function<String, Object> milestoneOutcome) {
     Object commitment = milestoneOutcome.apply(COMMITMENT_MILESTONE);
     return new ExitCriteriaFigures(
-        activatorInGroup && (commitment == null || ACCEPTED.equals(commitment)),
-        ACCEPTED.equals(milestoneOutcome.apply(PATHWAY_MILESTONE)),
-        ACCEPTED.equals(milestoneOutcome.apply(CASE_STUDY_MILESTONE)),
+        activatorInGroup && (commitment == null || OUTCOME_ACCEPTED.equals(commitment)),
+        OUTCOME_ACCEPTED.equals(milestoneOutcome.apply(PATHWAY_MILESTONE)),
+        OUTCOME_ACCEPTED.equals(milestoneOutcome.apply(CASE_STUDY_MILESTONE)),
         figures.contributors(communityKey),
         figures.newContributorsSince(communityKey, enteredOn),
         figures.activeContributors(communityKey, enteredOn),

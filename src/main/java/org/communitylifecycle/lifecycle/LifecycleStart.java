@@ -1,7 +1,5 @@
 package org.communitylifecycle.lifecycle;
 
-import static org.communitylifecycle.lifecycle.LifecycleVariables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.communitylifecycle.community.StageEntry;
 import org.communitylifecycle.engine.InvalidInputException;
@@ -21,9 +19,9 @@ public class LifecycleStart {
   }
 
   public void start(DelegateExecution execution) {
-    Object entry = execution.getVariable(ENTRY_STAGE);
-    String entryStage = entry == null ? null : entry.toString().trim();
-    if (entryStage == null || entryStage.isEmpty()) {
+    LifecycleContract lifecycle = LifecycleContract.of(execution);
+    String entryStage = lifecycle.entryStage();
+    if (entryStage == null) {
       throw new InvalidInputException(
           "Choose the stage the community enters at (entryStage): one of " + LifecycleStage.keys());
     }
@@ -32,7 +30,6 @@ public class LifecycleStart {
           + LifecycleStage.keys());
     }
     stageEntry.identify(execution, "The community '%s' already has a running lifecycle; open it instead");
-    execution.setVariable(ENTRY_STAGE, entryStage);
-    execution.setVariable(COMMUNITY_STATUS, ACTIVE);
+    lifecycle.started(entryStage);
   }
 }

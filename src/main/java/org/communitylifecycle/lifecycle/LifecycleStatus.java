@@ -1,12 +1,12 @@
 package org.communitylifecycle.lifecycle;
 
-import static org.communitylifecycle.lifecycle.LifecycleVariables.*;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+// getCurrentAuthentication() returns this engine type; the public API has no other.
 import org.camunda.bpm.engine.impl.identity.Authentication;
+// Suspending the called instances for a person who may not: no public API runs a command without authorization.
 import org.camunda.bpm.engine.impl.context.Context;
 import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,37 +33,34 @@ public class LifecycleStatus {
   /** After message CommunityPaused. */
   public void pause(DelegateExecution execution) {
     String key = execution.getProcessBusinessKey();
-    if (PAUSED.equals(execution.getVariable(COMMUNITY_STATUS))) {
+    LifecycleContract lifecycle = LifecycleContract.of(execution);
+    if (lifecycle.paused()) {
       throw new InvalidInputException("The community '" + key + "' is already paused");
     }
     setSuspended(execution, true);
-    execution.setVariable(COMMUNITY_STATUS, PAUSED);
-    execution.setVariable(PAUSED_BY, actor(execution));
-    execution.setVariable(PAUSED_AT, AppClock.date());
-    directory.setStatus(key, PAUSED);
+    lifecycle.paused(actor(execution), AppClock.date());
+    directory.setStatus(key, LifecycleContract.PAUSED);
   }
 
   /** After message CommunityResumed. */
   public void resume(DelegateExecution execution) {
     setSuspended(execution, false);
-    execution.setVariable(COMMUNITY_STATUS, ACTIVE);
-    execution.setVariable(RESUMED_BY, actor(execution));
-    directory.setStatus(execution.getProcessBusinessKey(), ACTIVE);
+    LifecycleContract.of(execution).resumed(actor(execution));
+    directory.setStatus(execution.getProcessBusinessKey(), LifecycleContract.ACTIVE);
   }
 
   /** After message CommunityClosed, once the running stage has been cancelled. */
   public void close(DelegateExecution execution) {
-    Object reason = execution.getVariable(CLOSE_REASON);
-    if (reason == null || reason.toString().isBlank()) {
+    LifecycleContract lifecycle = LifecycleContract.of(execution);
+    String reason = lifecycle.closeReason();
+    if (reason == null) {
       throw new InvalidInputException("Give a reason for closing the community (closeReason)");
     }
     String key = execution.getProcessBusinessKey();
     String closedBy = actor(execution);
-    history.leave(key, StageHistory.CLOSED, closedBy, reason.toString().trim(), AppClock.now());
-    execution.setVariable(COMMUNITY_STATUS, CLOSED);
-    execution.setVariable(CLOSED_BY, closedBy);
-    execution.setVariable(CLOSED_AT, AppClock.date());
-    directory.setStatus(key, CLOSED);
+    history.leave(key, StageHistory.CLOSED, closedBy, reason, AppClock.now());
+    lifecycle.closed(closedBy, AppClock.date());
+    directory.setStatus(key, LifecycleContract.CLOSED);
   }
 
   /** Suspends or activates every instance the lifecycle called, down to the milestones. */

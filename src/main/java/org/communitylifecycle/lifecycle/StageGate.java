@@ -1,22 +1,21 @@
 package org.communitylifecycle.lifecycle;
 
-import static org.communitylifecycle.community.CommunityVariables.*;
-import static org.communitylifecycle.lifecycle.LifecycleVariables.*;
+import static org.communitylifecycle.lifecycle.StageContract.ADVANCE;
+import static org.communitylifecycle.lifecycle.StageContract.HOLD;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
+// getCurrentAuthentication() returns this engine type; the public API has no other.
 import org.camunda.bpm.engine.impl.identity.Authentication;
+// The gate asks for the activator's groups without the acting user's authorizations; no public API does so.
 import org.camunda.bpm.engine.impl.context.Context;
 import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.community.StageProperties;
 import org.communitylifecycle.contributor.ContributorFigures;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.milestone.MilestoneResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +44,9 @@ public class StageGate {
 
   /** Start listener of a stage, after {@code stageEntry}: the stay begins. */
   public void enter(DelegateExecution execution) {
-    String stage = (String) execution.getVariable(STAGE);
-    history.open(execution.getProcessBusinessKey(), stage, enteredAt(execution).toInstant());
-    execution.setVariable(STAGE_ENTERED_ON, enteredOn(execution).toString());
-    if (LifecycleStage.SUSTAINING.key().equals(stage)) {
-      execution.setVariable(SUSTAINING_REVIEW_INTERVAL, properties.sustainingReviewInterval());
-    }
+    StageContract stage = StageContract.of(execution);
+    history.open(execution.getProcessBusinessKey(), stage.stage(), stage.enteredAt().toInstant());
+    stage.entered(LifecycleStage.SUSTAINING.key().equals(stage.stage()) ? properties.sustainingReviewInterval() : null);
   }
 
   /** Service task before the decision: the figures it decides on. */
@@ -62,14 +58,14 @@ public class StageGate {
           "Cannot measure the exit criteria of '" + key + "': no ContributorFigures is available. "
               + "The contributor module provides it; once it is deployed, retry this job.");
     }
-    LocalDate today = today();
-    ExitCriteriaFigures measured = ExitCriteriaFigures.measure(figures, key, enteredOn(execution), today,
-        activatorInGroup(execution), milestoneKey -> execution.getVariable(milestoneKey + "Outcome"));
-    execution.setVariables(measured.variables());
-    execution.setVariable(EXIT_CRITERIA_MEASURED_ON, today.toString());
-    // A reason given at an earlier review must not answer this one.
-    execution.removeVariable(STAGE_EXIT_DECISION);
-    execution.removeVariable(STAGE_EXIT_REASON);
+    StageContract stage = StageContract.of(execution);
+    LocalDate today = AppClock.today();
+    ExitCriteriaFigures measured = ExitCriteriaFigures.measure(figures, key, stage.enteredOn(), today,
+        activatorInGroup(execution, stage.community().activator()), milestoneKey -> {
+          MilestoneResult result = stage.milestone(milestoneKey);
+          return result == null ? null : result.outcome();
+        });
+    stage.measured(measured, today);
   }
 
   /**
@@ -77,8 +73,9 @@ public class StageGate {
    * advance against the criteria; the decision goes to the stage history.
    */
   public void decide(DelegateTask task) {
-    String decision = text(task, STAGE_EXIT_DECISION);
-    String reason = text(task, STAGE_EXIT_REASON);
+    StageContract stage = StageContract.of(task);
+    String decision = stage.exitDecision();
+    String reason = stage.exitReason();
     if (!ADVANCE.equals(decision) && !HOLD.equals(decision)) {
       throw new InvalidInputException(
           "Decide whether the community advances or holds in the stage (stageExitDecision: advance or hold), got '"
@@ -87,55 +84,30 @@ public class StageGate {
     if (HOLD.equals(decision) && reason == null) {
       throw new InvalidInputException("Give a reason for holding the community in the stage (stageExitReason)");
     }
-    boolean met = Boolean.TRUE.equals(task.getVariable(EXIT_CRITERIA_MET));
-    if (ADVANCE.equals(decision) && !met && reason == null) {
+    if (ADVANCE.equals(decision) && !stage.exitCriteriaMet() && reason == null) {
       throw new InvalidInputException(
           "The exit criteria are not met: give a reason for advancing the community anyway (stageExitReason)");
     }
-    String stage = (String) task.getVariable(STAGE);
     String recorded = HOLD.equals(decision) ? StageHistory.HELD
-        : LifecycleStage.SUSTAINING.key().equals(stage) ? StageHistory.SUSTAINED : StageHistory.ADVANCED;
+        : LifecycleStage.SUSTAINING.key().equals(stage.stage()) ? StageHistory.SUSTAINED : StageHistory.ADVANCED;
     String decidedBy = actor(task);
-    history.decide(task.getExecution().getProcessBusinessKey(), stage, enteredAt(task).toInstant(), recorded, decidedBy,
-        reason, AppClock.now(), StageHistory.ADVANCED.equals(recorded));
-    task.setVariable(STAGE_EXIT_REASON, reason);
-    task.setVariable(STAGE_EXIT_DECIDED_BY, decidedBy);
+    history.decide(task.getExecution().getProcessBusinessKey(), stage.stage(), stage.enteredAt().toInstant(), recorded,
+        decidedBy, reason, AppClock.now(), StageHistory.ADVANCED.equals(recorded));
+    stage.decided(reason, decidedBy);
   }
 
   /** Named for the community and still in the activators group. */
-  private static boolean activatorInGroup(DelegateExecution execution) {
-    Object activator = execution.getVariable(ACTIVATOR);
+  private static boolean activatorInGroup(DelegateExecution execution, String activator) {
     if (activator == null) {
       return false;
     }
     return Context.getCommandContext().runWithoutAuthorization(
         () -> execution.getProcessEngineServices().getIdentityService().createUserQuery()
-            .userId(activator.toString()).memberOfGroup(Groups.ACTIVATORS).count() > 0);
+            .userId(activator).memberOfGroup(Groups.ACTIVATORS).count() > 0);
   }
 
   private static String actor(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
-  }
-
-  private static Date enteredAt(VariableScope scope) {
-    Object value = scope.getVariable(STAGE_ENTERED_AT);
-    if (!(value instanceof Date date)) {
-      throw new IllegalStateException("The stage has no entry date (" + STAGE_ENTERED_AT + "): it was not entered through stageEntry");
-    }
-    return date;
-  }
-
-  private static LocalDate enteredOn(VariableScope scope) {
-    return LocalDate.ofInstant(enteredAt(scope).toInstant(), ZoneId.systemDefault());
-  }
-
-  private static LocalDate today() {
-    return AppClock.today();
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

@@ -3,6 +3,7 @@ package org.communitylifecycle.lifecycle;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+// getCurrentAuthentication() returns this engine type; the public API has no other.
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityDirectory.Community;

@@ -1,6 +1,7 @@
 package org.communitylifecycle.milestone;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
+// getCurrentAuthentication() returns this engine type; the public API has no other.
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who is acting in the current engine call. */

@@ -1,6 +1,7 @@
 package org.communitylifecycle.milestone;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.*;
+import static org.communitylifecycle.milestone.MilestoneContract.DECISION_ACCEPT;
+import static org.communitylifecycle.milestone.MilestoneContract.DECISION_REQUEST_CHANGES;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,56 +21,42 @@ public class Handoffs {
 
   /** Completion of Deliver: the deliverable goes to support for review. */
   public void delivered(DelegateTask task) {
-    String url = text(task, DELIVERABLE_URL);
+    MilestoneContract milestone = MilestoneContract.of(task);
+    String url = milestone.deliverableUrl();
     if (url == null) {
       throw new InvalidInputException("Give the link to the deliverable (deliverableUrl)");
     }
     requireWebLink(url);
-    if (text(task, DELIVERABLE_SUMMARY) == null) {
+    if (milestone.deliverableSummary() == null) {
       throw new InvalidInputException("Summarise the deliverable (deliverableSummary)");
     }
-    String delegatedTo = text(task, DELEGATED_TO);
-    if (delegatedTo == null) {
-      task.removeVariable(DELEGATED_TO);
-    } else {
-      task.setVariable(DELEGATED_TO, delegatedTo);
-    }
-    addTimeSinceCreation(task, TIME_WITH_RESPONSIBLE);
-    task.setVariable(DELIVERED_BY, Actor.current(task.getProcessEngineServices(), task.getAssignee()));
-    // The previous round's review has been read; the history keeps it, the next review starts blank.
-    task.removeVariable(REVIEW_DECISION);
-    task.removeVariable(REVIEW_COMMENT);
+    milestone.delivered(milestone.delegatedTo(), Actor.current(task.getProcessEngineServices(), task.getAssignee()),
+        timeSinceCreation(task));
   }
 
   /** Completion of Review: accepted, or back to the responsible with a comment. */
   public void reviewed(DelegateTask task) {
-    String decision = text(task, REVIEW_DECISION);
+    MilestoneContract milestone = MilestoneContract.of(task);
+    String decision = milestone.reviewDecision();
     if (!DECISION_ACCEPT.equals(decision) && !DECISION_REQUEST_CHANGES.equals(decision)) {
       throw new InvalidInputException(
           "reviewDecision must be 'accept' or 'request-changes', got '" + decision + "'");
     }
-    if (DECISION_REQUEST_CHANGES.equals(decision) && text(task, REVIEW_COMMENT) == null) {
+    if (DECISION_REQUEST_CHANGES.equals(decision) && milestone.reviewComment() == null) {
       throw new InvalidInputException("Say what should change (reviewComment) when requesting changes");
     }
-    task.setVariable(REVIEW_ROUNDS, number(task, REVIEW_ROUNDS) + 1);
-    addTimeSinceCreation(task, TIME_WAITING_ON_SUPPORT);
-    if (DECISION_ACCEPT.equals(decision)) {
-      task.setVariable(ACCEPTED_BY, Actor.current(task.getProcessEngineServices(), task.getAssignee()));
-      task.setVariable(MILESTONE_OUTCOME, OUTCOME_ACCEPTED);
-    }
+    String acceptedBy = DECISION_ACCEPT.equals(decision)
+        ? Actor.current(task.getProcessEngineServices(), task.getAssignee()) : null;
+    milestone.reviewed(acceptedBy, timeSinceCreation(task));
   }
 
   /** Creation of a follow-up or escalation task for a stalled step. */
   public void escalated(DelegateTask task) {
-    task.setVariable(ESCALATION_COUNT, number(task, ESCALATION_COUNT) + 1);
+    MilestoneContract.of(task).escalated();
   }
 
-  private static void addTimeSinceCreation(DelegateTask task, String totalVariable) {
-    Duration spent =
-        Duration.ofMillis(AppClock.now().toEpochMilli() - task.getCreateTime().getTime());
-    Object total = task.getVariable(totalVariable);
-    Duration before = total == null ? Duration.ZERO : Duration.parse(total.toString());
-    task.setVariable(totalVariable, before.plus(spent).toString());
+  private static Duration timeSinceCreation(DelegateTask task) {
+    return Duration.ofMillis(AppClock.now().toEpochMilli() - task.getCreateTime().getTime());
   }
 
   private static void requireWebLink(String url) {
@@ -93,18 +80,5 @@ public class Handoffs {
     } catch (URISyntaxException e) {
       return false;
     }
-  }
-
-  private static int number(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value instanceof Number n ? n.intValue() : 0;
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    return value.toString().trim();
   }
 }

@@ -1,6 +1,6 @@
 package org.communitylifecycle.milestone;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.*;
+import static org.communitylifecycle.milestone.MilestoneContract.*;
 
 import java.util.Arrays;
 import java.util.Date;

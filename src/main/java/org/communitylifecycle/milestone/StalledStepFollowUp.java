@@ -1,6 +1,6 @@
 package org.communitylifecycle.milestone;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.STILL_STALLED_PERIOD;
+import static org.communitylifecycle.milestone.MilestoneContract.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

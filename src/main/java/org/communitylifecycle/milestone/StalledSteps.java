@@ -1,11 +1,11 @@
 package org.communitylifecycle.milestone;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.ESCALATION_COUNT;
-import static org.communitylifecycle.milestone.MilestoneVariables.MILESTONE_KEY;
-import static org.communitylifecycle.milestone.MilestoneVariables.MILESTONE_NAME;
-import static org.communitylifecycle.milestone.MilestoneVariables.STAGE;
-import static org.communitylifecycle.milestone.MilestoneVariables.TASK_DELIVER;
-import static org.communitylifecycle.milestone.MilestoneVariables.TASK_REVIEW;
+import static org.communitylifecycle.milestone.MilestoneContract.ESCALATION_COUNT;
+import static org.communitylifecycle.milestone.MilestoneContract.MILESTONE_KEY;
+import static org.communitylifecycle.milestone.MilestoneContract.MILESTONE_NAME;
+import static org.communitylifecycle.milestone.MilestoneContract.STAGE;
+import static org.communitylifecycle.milestone.MilestoneContract.TASK_DELIVER;
+import static org.communitylifecycle.milestone.MilestoneContract.TASK_REVIEW;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,10 +34,10 @@ public class StalledSteps {
   public static final List<String> STEP_TASKS = List.of(TASK_DELIVER, TASK_REVIEW);
   /** The follow-ups of a stalled Deliver and Review step, by element id in processes/milestone.bpmn. */
   public static final List<String> FOLLOW_UP_TASKS =
-      List.of("Task_FollowUpStalledDelivery", "Task_FollowUpStalledReview");
+      List.of(MilestoneContract.TASK_FOLLOW_UP_DELIVERY, MilestoneContract.TASK_FOLLOW_UP_REVIEW);
   /** The escalations of a step still stalled after its follow-up, by element id in processes/milestone.bpmn. */
   public static final List<String> ESCALATION_TASKS =
-      List.of("Task_EscalateStalledDelivery", "Task_EscalateStalledReview");
+      List.of(MilestoneContract.TASK_ESCALATE_DELIVERY, MilestoneContract.TASK_ESCALATE_REVIEW);
 
   /**
    * The rule in SQL, for a set-based statement that counts stalled steps in its own query: the ids
@@ -49,7 +49,7 @@ public class StalledSteps {
   /**
    * A stalled step.
    *
-   * @param taskKey the step's element id, {@link MilestoneVariables#TASK_DELIVER} or {@link MilestoneVariables#TASK_REVIEW}
+   * @param taskKey the step's element id, {@link MilestoneContract#TASK_DELIVER} or {@link MilestoneContract#TASK_REVIEW}
    * @param stalledSince the step's due date
    * @param processInstanceId the milestone's instance
    */
@@ -130,7 +130,7 @@ public class StalledSteps {
   private static final class Sql {
 
     /** The process key of the milestone process. */
-    static final String MILESTONE_PROCESS = "milestone";
+    static final String MILESTONE_PROCESS = MilestoneContract.PROCESS;
     /** The engine's suspension state of a task that may be worked on. */
     static final int ACTIVE = 1;
     static final String RULE = "t.TASK_DEF_KEY_ in (:stalledStepTasks) and t.DUE_DATE_ < :stalledNow"

@@ -1,13 +1,13 @@
 package org.communitylifecycle.modelcheck;
 
-import static org.communitylifecycle.milestone.MilestoneVariables.DELIVERABLE;
-import static org.communitylifecycle.milestone.MilestoneVariables.MILESTONE_KEY;
-import static org.communitylifecycle.milestone.MilestoneVariables.MILESTONE_NAME;
-import static org.communitylifecycle.milestone.MilestoneVariables.RESPONSIBLE_GROUP;
-import static org.communitylifecycle.milestone.MilestoneVariables.RESPONSIBLE_USER;
-import static org.communitylifecycle.milestone.MilestoneVariables.STAGE;
-import static org.communitylifecycle.milestone.MilestoneVariables.SUPPORT_GROUP;
-import static org.communitylifecycle.milestone.MilestoneVariables.SUPPORT_USER;
+import static org.communitylifecycle.milestone.MilestoneContract.DELIVERABLE;
+import static org.communitylifecycle.milestone.MilestoneContract.MILESTONE_KEY;
+import static org.communitylifecycle.milestone.MilestoneContract.MILESTONE_NAME;
+import static org.communitylifecycle.milestone.MilestoneContract.RESPONSIBLE_GROUP;
+import static org.communitylifecycle.milestone.MilestoneContract.RESPONSIBLE_USER;
+import static org.communitylifecycle.milestone.MilestoneContract.STAGE;
+import static org.communitylifecycle.milestone.MilestoneContract.SUPPORT_GROUP;
+import static org.communitylifecycle.milestone.MilestoneContract.SUPPORT_USER;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +19,8 @@ import javax.xml.namespace.QName;
 /**
  * A call of the {@code milestone} process passes every input it needs ({@code camunda:in} with
  * that {@code target}): the milestone's key, name, stage and deliverable, and both roles, each as
- * a group and a person. {@code MilestoneSetup} refuses to start without the texts, and the
+ * a group and a person. The variable mapping {@code ${milestoneCall}}, which the Milestone element
+ * template sets, passes the roles (the community's team), so a call through it needs only the first four. {@code MilestoneSetup} refuses to start without the texts, and the
  * milestone's tasks are assigned to {@code ${responsibleUser}} and {@code ${supportUser}}; a call
  * without them fails when the stage reaches it. {@code <camunda:in variables="all" />} passes what
  * the caller has and is not checked.
@@ -29,6 +30,10 @@ public final class MilestoneCallsPassInputs implements ModelRule {
   /** The milestone process's inputs, as its documentation and MilestoneSetup read them. */
   static final List<String> REQUIRED = List.of(MILESTONE_KEY, MILESTONE_NAME, STAGE, DELIVERABLE,
       RESPONSIBLE_GROUP, SUPPORT_GROUP, RESPONSIBLE_USER, SUPPORT_USER);
+
+  /** The inputs the mapping {@code ${milestoneCall}} passes from the stage's community. */
+  static final Set<String> PASSED_BY_MAPPING = Set.of(RESPONSIBLE_GROUP, SUPPORT_GROUP, RESPONSIBLE_USER, SUPPORT_USER);
+  static final String MAPPING = "${milestoneCall}";
 
   @Override
   public List<Violation> check(Model model) {
@@ -62,7 +67,9 @@ public final class MilestoneCallsPassInputs implements ModelRule {
       if (passAll.contains(call.ownerId())) {
         continue;
       }
+      boolean mapped = MAPPING.equals(call.camundaAttribute("variableMappingDelegateExpression"));
       List<String> missing = REQUIRED.stream()
+          .filter(input -> !(mapped && PASSED_BY_MAPPING.contains(input)))
           .filter(input -> !passed.getOrDefault(call.ownerId(), Set.of()).contains(input)).toList();
       if (!missing.isEmpty()) {
         violations.add(Violation.at(call, "camunda:in", "the milestone needs the inputs " + String.join(", ", REQUIRED)

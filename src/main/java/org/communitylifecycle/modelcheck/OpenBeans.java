@@ -18,9 +18,9 @@ public final class OpenBeans {
       // alumni
       "alumniCohorts", "alumniInvitations", "alumniReunion",
       // community and lifecycle stages
-      "taskContext", "stageEntry", "stageGate", "lifecycleStart", "lifecycleStatus", "communityStatusChange",
+      "taskContext", "stageEntry", "stageGate", "lifecycleStart", "lifecycleStatus", "communityStatusChange", "stageCall",
       // milestones
-      "milestoneSetup", "handoffs", "stalledStepFollowUp",
+      "milestoneSetup", "handoffs", "stalledStepFollowUp", "milestoneCall",
       // contributors
       "recordContributorActivity",
       // communities of practice

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.communitylifecycle.community.CommunityDirectory;
-import org.communitylifecycle.community.CommunityVariables;
+import org.communitylifecycle.community.CommunityContract;
 import org.communitylifecycle.engine.VariableValues;
 import org.communitylifecycle.notification.MailOutbox.Message;
 import org.springframework.stereotype.Component;
@@ -108,7 +108,7 @@ class TaskMails {
     }
     if (community == null) {
       // The name a process was started with, for a task of one whose business key is no community's.
-      community = VariableValues.text(task, CommunityVariables.COMMUNITY_NAME);
+      community = CommunityContract.of(task).name();
     }
     String process = null;
     if (task.getProcessDefinitionId() != null) {

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.communitylifecycle.community.CommunityVariables;
+import org.communitylifecycle.community.CommunityContract;
 
 /**
  * The expression function {@value #FUNCTION}() that Tasklist filters call: the groups of the person
@@ -45,11 +45,11 @@ public final class CommunityTeams {
     context.runWithoutAuthorization(() -> {
       List<String> supported = new ArrayList<>();
       for (String group : groups) {
-        supported.addAll(processesWith(context, CommunityVariables.LIAISON_TEAM, group));
+        supported.addAll(processesWith(context, CommunityContract.LIAISON_TEAM, group));
       }
       if (!supported.isEmpty()) {
         VariableInstanceQueryImpl activatorTeams = new VariableInstanceQueryImpl();
-        activatorTeams.variableName(CommunityVariables.ACTIVATOR_TEAM);
+        activatorTeams.variableName(CommunityContract.ACTIVATOR_TEAM);
         activatorTeams.processInstanceIdIn(supported.stream().distinct().toArray(String[]::new));
         activatorTeams.disableBinaryFetching().disableCustomObjectDeserialization();
         activatorTeams.executeList(context, null).stream()

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.communitylifecycle.identity.Groups;
 import org.communitylifecycle.identity.Grants;
+import org.communitylifecycle.lifecycle.StageContract;
+import org.communitylifecycle.milestone.MilestoneContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -44,12 +46,12 @@ public class TasklistFilters implements ApplicationRunner {
   private static final String MY_COMMUNITY_TEAMS = "${" + CommunityTeams.FUNCTION + "()}";
   private static final String NOW = "${now()}";
 
-  static final String TASK_DELIVER = "Task_DeliverMilestone";
+  static final String TASK_DELIVER = MilestoneContract.TASK_DELIVER;
   static final List<String> REVIEWS =
-      List.of("Task_ReviewDeliverable", "Task_ReviewStageExit", "Task_ReviewMaturityAssessment");
-  static final List<String> FOLLOW_UPS = List.of("Task_FollowUpStalledDelivery");
+      List.of(MilestoneContract.TASK_REVIEW, StageContract.TASK_REVIEW_STAGE_EXIT, "Task_ReviewMaturityAssessment");
+  static final List<String> FOLLOW_UPS = List.of(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
   static final List<String> ESCALATIONS =
-      List.of("Task_EscalateStalledDelivery", "Task_FollowUpStalledReview", "Task_EscalateStalledReview");
+      List.of(MilestoneContract.TASK_ESCALATE_DELIVERY, MilestoneContract.TASK_FOLLOW_UP_REVIEW, MilestoneContract.TASK_ESCALATE_REVIEW);
 
   /** The filters that versions before revisions seeded; they are ours to update. */
   private static final List<String> SEEDED_WITHOUT_REVISION = List.of("My tasks", "My group tasks");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** Saving a file in a copy of processes/ and forms/ deploys what changed; a broken file is refused and watching goes on. */
 class LiveRedeployTest {
@@ -77,7 +78,7 @@ class LiveRedeployTest {
 
   private int milestoneVersion() {
     var latest = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("milestone").latestVersion().singleResult();
+        .processDefinitionKey(MilestoneContract.PROCESS).latestVersion().singleResult();
     return latest == null ? 0 : latest.getVersion();
   }
 

@@ -24,6 +24,8 @@ import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.communitylifecycle.lifecycle.LifecycleContract;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** Deploying processes/ and forms/: one deployment, only what changed, forms travelling with their models. */
 class ModelDeploymentTest {
@@ -79,9 +81,9 @@ class ModelDeploymentTest {
         "processes/scaling.bpmn", "processes/sustaining.bpmn",
         "forms/review-stage-exit.form", "forms/review-sustaining-stage.form");
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey("community-lifecycle").count()).isEqualTo(1);
+            .processDefinitionKey(LifecycleContract.PROCESS).count()).isEqualTo(1);
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey("milestone").latestVersion().singleResult().getVersion()).isEqualTo(2);
+            .processDefinitionKey(MilestoneContract.PROCESS).latestVersion().singleResult().getVersion()).isEqualTo(2);
   }
 
   @Test
@@ -113,7 +115,7 @@ class ModelDeploymentTest {
       pool.shutdownNow();
     }
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey("milestone").latestVersion().singleResult().getVersion()).isEqualTo(2);
+            .processDefinitionKey(MilestoneContract.PROCESS).latestVersion().singleResult().getVersion()).isEqualTo(2);
   }
 
   @Test

@@ -18,6 +18,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.lifecycle.StageHistory;
+import org.communitylifecycle.milestone.MilestoneContract;
+import org.communitylifecycle.milestone.MilestoneResult;
 import org.communitylifecycle.testsupport.AppTables;
 import org.communitylifecycle.testsupport.FakeContributorFigures;
 import org.communitylifecycle.testsupport.StageDriver;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.communitylifecycle.lifecycle.StageContract;
 
 /** Every path through processes/learning-and-preparing-for-growth.bpmn. */
 @Deployment(resources = {
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LearningAndPreparingForGrowthTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
 
   static final String STAGE = "learning-and-preparing-for-growth";
   static final String SUMO = "sumo-community";
@@ -71,15 +74,18 @@ class LearningAndPreparingForGrowthTest {
     figures.newContributors(26);
     driver.measure(SUMO);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
     Task review = driver.reviewTask(SUMO);
     Assertions.assertThat(driver.candidateGroups(review)).containsExactly("liaisons-" + SUMO);
     assertThat(review).isAssignedTo("bob").hasName("Review stage exit: Learning and preparing for growth (SUMO Community)");
+    Map<String, Object> variables = runtimeService().getVariables(stage.getId());
+    MilestoneResult gaps = MilestoneContract.resultOf(variables, "identifyGaps");
+    Assertions.assertThat(gaps.outcome()).isEqualTo("accepted");
+    Assertions.assertThat(gaps.acceptedBy()).isEqualTo("bob");
+    Assertions.assertThat(gaps.reviewRounds()).isEqualTo(1);
+    Assertions.assertThat(MilestoneContract.resultOf(variables, "optimizePathway").deliverableUrl())
+        .isEqualTo("https://wiki.example.org/sumo-community/optimizePathway");
     assertThat(stage).variables()
-        .containsEntry("identifyGapsOutcome", "accepted")
-        .containsEntry("identifyGapsAcceptedBy", "bob")
-        .containsEntry("identifyGapsReviewRounds", 1)
-        .containsEntry("optimizePathwayDeliverable", "https://wiki.example.org/sumo-community/optimizePathway")
         .containsEntry("newContributorsInPathway", 26L)
         .containsEntry("stageEnteredOn", "2026-03-02")
         .containsEntry("exitCriteriaMet", true);
@@ -121,8 +127,9 @@ class LearningAndPreparingForGrowthTest {
 
     driver.drop(SUMO, "identifyGaps", "Gaps already documented in 2025");
 
-    assertThat(stage).hasPassed("Gateway_PathwayWorkDone").hasNotPassed("CallActivity_OptimizePathway")
-        .variables().containsEntry("identifyGapsOutcome", "dropped");
+    assertThat(stage).hasPassed("Gateway_PathwayWorkDone").hasNotPassed("CallActivity_OptimizePathway");
+    Assertions.assertThat(MilestoneContract.resultOf(runtimeService().getVariables(stage.getId()), "identifyGaps").outcome())
+        .isEqualTo("dropped");
     driver.acceptAll(SUMO);
     assertThat(stage).isWaitingAt("ServiceTask_MeasureExitCriteria");
   }
@@ -151,7 +158,7 @@ class LearningAndPreparingForGrowthTest {
     figures.newContributors(31);
     driver.measure(SUMO);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("newContributorsInPathway", 31L).containsEntry("exitCriteriaMet", true)
         .doesNotContainKey("stageExitReason");
     driver.review(SUMO, "advance", null);
@@ -174,7 +181,7 @@ class LearningAndPreparingForGrowthTest {
     assertThatThrownBy(() -> driver.review(SUMO, "postpone", "later"))
         .hasMessage("Decide whether the community advances or holds in the stage (stageExitDecision: advance or hold), got 'postpone'");
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
     Assertions.assertThat(history()).singleElement().satisfies(stay -> Assertions.assertThat(stay.decision()).isNull());
   }
 
@@ -187,7 +194,7 @@ class LearningAndPreparingForGrowthTest {
 
     assertThatThrownBy(() -> driver.review(SUMO, "advance", null))
         .hasMessage("The exit criteria are not met: give a reason for advancing the community anyway (stageExitReason)");
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
 
     driver.review(SUMO, "advance", "Twelve new core-ready volunteers from the Kenya launch; scaling starts with them");
 
@@ -221,7 +228,7 @@ class LearningAndPreparingForGrowthTest {
     Assertions.assertThat(stage.getBusinessKey()).isEqualTo("mozilla-festival-wranglers-volunteers");
     assertThat(stage).variables().containsEntry("communityKey", "mozilla-festival-wranglers-volunteers")
         .containsEntry("communityName", "Mozilla Festival: Wranglers & Volunteers");
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("milestone")
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(MilestoneContract.PROCESS)
             .processInstanceBusinessKey("mozilla-festival-wranglers-volunteers").count()).isEqualTo(6);
   }
 

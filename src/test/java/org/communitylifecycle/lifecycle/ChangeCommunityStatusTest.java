@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** Every path through processes/change-community-status.bpmn: the liaisons' Tasklist way to pause, resume and close. */
 @Deployment(resources = {
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChangeCommunityStatusTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("community-lifecycle", "sustaining", "milestone");
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(LifecycleContract.PROCESS, "sustaining", MilestoneContract.PROCESS);
 
-  static final String CHANGE = "change-community-status";
+  static final String CHANGE = ChangeCommunityStatusContract.PROCESS;
   static final String KEY = "mdn-localization";
 
   ProcessEngine processEngine;
@@ -117,7 +118,7 @@ class ChangeCommunityStatusTest {
   // --- helpers ---
 
   private void startLifecycle() {
-    lifecycle = runtimeService().startProcessInstanceByKey("community-lifecycle", Map.of(
+    lifecycle = runtimeService().startProcessInstanceByKey(LifecycleContract.PROCESS, Map.of(
         "communityName", "MDN Localization", "activator", "alice", "liaison", "bob", "entryStage", "sustaining"));
   }
 

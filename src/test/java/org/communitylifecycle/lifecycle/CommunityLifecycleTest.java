@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** Every path through processes/community-lifecycle.bpmn, with the real stage processes it calls. */
 @Deployment(resources = {
@@ -41,10 +42,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CommunityLifecycleTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone", "pre-work", "starting", "learning-and-preparing-for-growth",
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS, "pre-work", "starting", "learning-and-preparing-for-growth",
               "scaling", "sustaining");
 
-  static final String LIFECYCLE = "community-lifecycle";
+  static final String LIFECYCLE = LifecycleContract.PROCESS;
   static final String KEY = "rust-berlin";
 
   ProcessEngine processEngine;

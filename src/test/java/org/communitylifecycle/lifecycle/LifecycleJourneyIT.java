@@ -28,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /**
  * One community's journey from Pre-work to Scaling through the REST API, the way alice and bob
@@ -101,14 +102,14 @@ class LifecycleJourneyIT extends RunningApplication {
   /** Delivers and accepts every milestone of the stage, then lets the gate measure. */
   private Map<String, Object> completeMilestonesAndMeasure(String stage) {
     for (int round = 0; round < 20; round++) {
-      List<Map<String, Object>> deliver = tasks("alice", "Task_DeliverMilestone");
-      List<Map<String, Object>> review = tasks("bob", "Task_ReviewDeliverable");
+      List<Map<String, Object>> deliver = tasks("alice", MilestoneContract.TASK_DELIVER);
+      List<Map<String, Object>> review = tasks("bob", MilestoneContract.TASK_REVIEW);
       if (deliver.isEmpty() && review.isEmpty()) {
         break;
       }
       deliver.forEach(t -> submit("alice", t, Map.of("deliverableUrl", "https://wiki.example.org/matrix-berlin/" + t.get("id"),
           "deliverableSummary", "Done with the Berlin meetup group")));
-      tasks("bob", "Task_ReviewDeliverable").forEach(t -> submit("bob", t, Map.of("reviewDecision", "accept")));
+      tasks("bob", MilestoneContract.TASK_REVIEW).forEach(t -> submit("bob", t, Map.of("reviewDecision", "accept")));
     }
     return measure(stage);
   }
@@ -119,7 +120,7 @@ class LifecycleJourneyIT extends RunningApplication {
         .activityId("ServiceTask_MeasureExitCriteria").singleResult();
     assertThat(measuring).as("gate of %s waiting to measure", stage).isNotNull();
     management.executeJob(measuring.getId());
-    Map<String, Object> review = single(tasks("bob", "Task_ReviewStageExit"));
+    Map<String, Object> review = single(tasks("bob", StageContract.TASK_REVIEW_STAGE_EXIT));
     Map<String, Map<String, Object>> variables = rest.withBasicAuth("bob", "demo").exchange(
         "/engine-rest/task/" + review.get("id") + "/form-variables", HttpMethod.GET, null,
         new ParameterizedTypeReference<Map<String, Map<String, Object>>>() {}).getBody();
@@ -133,7 +134,7 @@ class LifecycleJourneyIT extends RunningApplication {
     if (reason != null) {
       values.put("stageExitReason", reason);
     }
-    ResponseEntity<String> response = submit("bob", single(tasks("bob", "Task_ReviewStageExit")), values);
+    ResponseEntity<String> response = submit("bob", single(tasks("bob", StageContract.TASK_REVIEW_STAGE_EXIT)), values);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 

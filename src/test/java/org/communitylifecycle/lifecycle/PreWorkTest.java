@@ -23,13 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** Every path through processes/pre-work.bpmn. */
 @Deployment(resources = {"processes/pre-work.bpmn", "processes/milestone.bpmn", "processes/stage-exit-criteria.dmn"})
 class PreWorkTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
 
   static final String STAGE = "pre-work";
   static final String KEY = "firefox-nightly-testers";
@@ -59,7 +60,7 @@ class PreWorkTest {
     later(Duration.ofDays(20));
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("activatorAppointed", true).containsEntry("exitCriteriaMet", true)
         .containsEntry("exitCriteriaMeasuredOn", "2026-03-22");
     Task review = driver.reviewTask(KEY);
@@ -83,7 +84,7 @@ class PreWorkTest {
     driver.acceptAll(KEY);
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("activatorAppointed", false).containsEntry("exitCriteriaMet", false);
     Assertions.assertThat((String) runtimeService().getVariable(stage.getId(), "exitCriteriaSummary"))
         .startsWith("No activator is appointed yet");
@@ -95,7 +96,7 @@ class PreWorkTest {
     fire(processEngine, "Timer_ReviewStageExitAgain");
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
     driver.review(KEY, "advance", "erin takes over as activator and committed in the kick-off call");
     assertThat(stage).isEnded();
   }

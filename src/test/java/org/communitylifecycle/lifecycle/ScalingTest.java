@@ -16,13 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** Every path through processes/scaling.bpmn. */
 @Deployment(resources = {"processes/scaling.bpmn", "processes/milestone.bpmn", "processes/stage-exit-criteria.dmn"})
 class ScalingTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
 
   static final String STAGE = "scaling";
   static final String KEY = "common-voice-kenya";
@@ -51,7 +52,7 @@ class ScalingTest {
     later(Duration.ofDays(120));
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("activeAtStageEntry", 6L).containsEntry("activeContributors", 60L)
         .containsEntry("newCoreMembers", 1L).containsEntry("exitCriteriaMet", true);
     // Active at entry counts as of the entry date, active now as of today; new core members since entry.
@@ -80,7 +81,7 @@ class ScalingTest {
     figures.active(64);
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("activeContributors", 64L).containsEntry("exitCriteriaMet", true);
     driver.review(KEY, "advance", null);
     assertThat(stage).isEnded();

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** Every path through processes/sustaining.bpmn. */
 @Deployment(resources = {"processes/sustaining.bpmn", "processes/milestone.bpmn", "processes/stage-exit-criteria.dmn"})
 class SustainingTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage("milestone");
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
 
   static final String STAGE = "sustaining";
   static final String KEY = "mdn-localization";
@@ -51,7 +52,7 @@ class SustainingTest {
     driver.acceptAll(KEY);
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables()
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables()
         .containsEntry("caseStudyDelivered", true).containsEntry("exitCriteriaMet", true);
     assertThat(driver.reviewTask(KEY)).hasName("Review stage: Sustaining (MDN Localization)");
     driver.review(KEY, "advance", null);
@@ -68,7 +69,7 @@ class SustainingTest {
     fire(processEngine, "Timer_YearlyReview");
     driver.measure(KEY);
 
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit").variables().doesNotContainKey("stageExitDecision");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT).variables().doesNotContainKey("stageExitDecision");
     driver.review(KEY, "advance", "Second year: the localizers run their own sprints");
     assertThat(stage).isWaitingAt("Timer_YearlyReview");
   }
@@ -88,7 +89,7 @@ class SustainingTest {
         .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30))));
     fire(processEngine, "Timer_ReviewStageExitAgain");
     driver.measure(KEY);
-    assertThat(stage).isWaitingAt("Task_ReviewStageExit");
+    assertThat(stage).isWaitingAt(StageContract.TASK_REVIEW_STAGE_EXIT);
   }
 
   @Test

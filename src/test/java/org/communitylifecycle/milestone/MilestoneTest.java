@@ -61,17 +61,17 @@ class MilestoneTest {
   void deliverableAcceptedOnFirstReview() {
     ProcessInstance milestone = start("documentPractices");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone");
-    assertCandidateGroup(taskAt("Task_DeliverMilestone"), "activators");
-    assertThat(taskAt("Task_DeliverMilestone")).hasName("Deliver milestone: Document community practices (sumo-community)");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER);
+    assertCandidateGroup(taskAt(MilestoneContract.TASK_DELIVER), "activators");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).hasName("Deliver milestone: Document community practices (sumo-community)");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("alice")
         .hasDueDate(at(Duration.ofDays(14)));
     later(Duration.ofDays(3));
     deliver("alice", "https://wiki.example.org/practices", "kiki");
 
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable");
-    assertCandidateGroup(taskAt("Task_ReviewDeliverable"), "cbt-liaisons");
-    assertThat(taskAt("Task_ReviewDeliverable")).isAssignedTo("bob")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW);
+    assertCandidateGroup(taskAt(MilestoneContract.TASK_REVIEW), "cbt-liaisons");
+    assertThat(taskAt(MilestoneContract.TASK_REVIEW)).isAssignedTo("bob")
         .hasDueDate(at(Duration.ofDays(3 + 7)));
     later(Duration.ofDays(1));
     review("bob", "accept", null);
@@ -97,13 +97,13 @@ class MilestoneTest {
     later(Duration.ofDays(1));
     review("bob", "request-changes", "Add how newcomers find the practices");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER)
         .variables().containsEntry("reviewComment", "Add how newcomers find the practices");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("alice");
     later(Duration.ofDays(2));
     deliver("alice", "https://wiki.example.org/practices-v2", null);
 
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable")
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW)
         .variables().doesNotContainKey("reviewComment").doesNotContainKey("reviewDecision");
     later(Duration.ofDays(1));
     review("bob", "accept", null);
@@ -121,10 +121,10 @@ class MilestoneTest {
     org.assertj.core.api.Assertions.assertThat(handoffs)
         .extracting(HistoricTaskInstance::getTaskDefinitionKey, HistoricTaskInstance::getAssignee)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Task_DeliverMilestone", "alice"),
-            org.assertj.core.groups.Tuple.tuple("Task_ReviewDeliverable", "bob"),
-            org.assertj.core.groups.Tuple.tuple("Task_DeliverMilestone", "alice"),
-            org.assertj.core.groups.Tuple.tuple("Task_ReviewDeliverable", "bob"));
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_DELIVER, "alice"),
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_REVIEW, "bob"),
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_DELIVER, "alice"),
+            org.assertj.core.groups.Tuple.tuple(MilestoneContract.TASK_REVIEW, "bob"));
     org.assertj.core.api.Assertions.assertThat(historyService().createUserOperationLogQuery()
             .processInstanceId(milestone.getId())
             .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
@@ -136,9 +136,9 @@ class MilestoneTest {
   void stalledDeliveryIsFollowedUpBySupportThenEscalatedToCommunityLeads() {
     ProcessInstance milestone = start("documentPractices");
 
-    stall("Timer_DeliveryStalled");
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone", "Task_FollowUpStalledDelivery");
-    Task followUp = taskAt("Task_FollowUpStalledDelivery");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
+    Task followUp = taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
     assertCandidateGroup(followUp, "cbt-liaisons");
     assertThat(followUp).isAssignedTo("bob");
     // The form offers the Deliver step's team (here the test's "activators") to reassign to, and nobody else.
@@ -148,15 +148,15 @@ class MilestoneTest {
     followUp("bob", followUp, Map.of("followUpAction", "nudged", "followUpNote", "Pinged alice in chat"));
 
     assertThat(milestone).isWaitingAt("Timer_DeliveryStillStalled");
-    org.assertj.core.api.Assertions.assertThat(commentsOn("Task_DeliverMilestone"))
+    org.assertj.core.api.Assertions.assertThat(commentsOn(MilestoneContract.TASK_DELIVER))
         .containsExactly("Stalled step followed up by bob: nudged. Pinged alice in chat");
 
     stall("Timer_DeliveryStillStalled");
-    Task escalation = taskAt("Task_EscalateStalledDelivery");
+    Task escalation = taskAt(MilestoneContract.TASK_ESCALATE_DELIVERY);
     assertThat(escalation).isNotAssigned().hasCandidateGroup("community-leads");
     followUp("dave", escalation, Map.of("followUpAction", "nudged"));
 
-    assertThat(milestone).hasPassed("EndEvent_DeliveryEscalationHandled").isWaitingAt("Task_DeliverMilestone")
+    assertThat(milestone).hasPassed("EndEvent_DeliveryEscalationHandled").isWaitingAt(MilestoneContract.TASK_DELIVER)
         .variables().containsEntry("escalationCount", 2).containsEntry("lastFollowUpAction", "nudged")
         .doesNotContainKey("followUpAction");
     deliver("alice", "https://wiki.example.org/practices", null);
@@ -167,26 +167,26 @@ class MilestoneTest {
   @Test
   void stalledDeliveryReassignedToAnotherActivator() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "reassigned", "newAssignee", "erin"));
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "reassigned", "newAssignee", "erin"));
 
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("erin");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("erin");
     assertThat(milestone).variables().containsEntry("responsibleUser", "erin");
     deliver("erin", "https://wiki.example.org/practices", null);
     review("bob", "request-changes", "One more section");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("erin");
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("erin");
   }
 
   @Test
   void stalledDeliveryDeadlineExtendedMovesTheSecondLevel() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "extended", "newDueDate", "2026-04-01"));
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "extended", "newDueDate", "2026-04-01"));
 
     Date newDue = Date.from(LocalDate.parse("2026-04-02").atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1));
-    assertThat(taskAt("Task_DeliverMilestone")).hasDueDate(newDue);
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).hasDueDate(newDue);
     org.assertj.core.api.Assertions.assertThat(timer("Timer_DeliveryStillStalled").getDuedate())
         .isEqualTo(Date.from(newDue.toInstant().plus(Duration.ofDays(7))));
   }
@@ -194,9 +194,9 @@ class MilestoneTest {
   @Test
   void stalledDeliveryDroppedBySupport() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "dropped", "dropReason", "Team reorganised"));
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "dropped", "dropReason", "Team reorganised"));
 
     assertThat(milestone).hasPassed("EndEvent_DeliveryDropped", "EndEvent_MilestoneDropped").isEnded()
         .variables().containsEntry("milestoneOutcome", "dropped").containsEntry("dropReason", "Team reorganised")
@@ -207,11 +207,11 @@ class MilestoneTest {
   @Test
   void stillStalledDeliveryDroppedByCommunityLeads() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
-    followUp("bob", taskAt("Task_FollowUpStalledDelivery"), Map.of("followUpAction", "nudged"));
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
+    followUp("bob", taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY), Map.of("followUpAction", "nudged"));
     stall("Timer_DeliveryStillStalled");
 
-    followUp("dave", taskAt("Task_EscalateStalledDelivery"), Map.of("followUpAction", "dropped", "dropReason", "No owner"));
+    followUp("dave", taskAt(MilestoneContract.TASK_ESCALATE_DELIVERY), Map.of("followUpAction", "dropped", "dropReason", "No owner"));
 
     assertThat(milestone).hasPassed("EndEvent_DeliveryDroppedByLeads", "EndEvent_MilestoneDropped").isEnded()
         .variables().containsEntry("droppedBy", "dave").containsEntry("escalationCount", 2);
@@ -220,13 +220,13 @@ class MilestoneTest {
   @Test
   void deliveryDuringFollowUpClosesTheFollowUp() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
 
     deliver("alice", "https://wiki.example.org/practices", null);
 
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable").isNotWaitingAt("Task_FollowUpStalledDelivery");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW).isNotWaitingAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
     org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().list())
-        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ReviewDeliverable");
+        .extracting(Task::getTaskDefinitionKey).containsExactly(MilestoneContract.TASK_REVIEW);
   }
 
   @Test
@@ -234,18 +234,18 @@ class MilestoneTest {
     ProcessInstance milestone = start("documentPractices");
     deliver("alice", "https://wiki.example.org/practices", null);
 
-    stall("Timer_ReviewStalled");
-    Task followUp = taskAt("Task_FollowUpStalledReview");
+    stall(MilestoneContract.TIMER_REVIEW_STALLED);
+    Task followUp = taskAt(MilestoneContract.TASK_FOLLOW_UP_REVIEW);
     assertThat(followUp).isNotAssigned().hasCandidateGroup("community-leads");
     followUp("dave", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "frank"));
-    assertThat(taskAt("Task_ReviewDeliverable")).isAssignedTo("frank");
+    assertThat(taskAt(MilestoneContract.TASK_REVIEW)).isAssignedTo("frank");
 
     stall("Timer_ReviewStillStalled");
-    Task escalation = taskAt("Task_EscalateStalledReview");
+    Task escalation = taskAt(MilestoneContract.TASK_ESCALATE_REVIEW);
     assertThat(escalation).hasCandidateGroup("community-leads");
     followUp("dave", escalation, Map.of("followUpAction", "nudged"));
 
-    assertThat(milestone).hasPassed("EndEvent_ReviewEscalationHandled").isWaitingAt("Task_ReviewDeliverable");
+    assertThat(milestone).hasPassed("EndEvent_ReviewEscalationHandled").isWaitingAt(MilestoneContract.TASK_REVIEW);
     review("frank", "accept", null);
     assertThat(milestone).isEnded().variables().containsEntry("acceptedBy", "frank").containsEntry("escalationCount", 2);
   }
@@ -254,9 +254,9 @@ class MilestoneTest {
   void stalledReviewDroppedByCommunityLeads() {
     ProcessInstance milestone = start("documentPractices");
     deliver("alice", "https://wiki.example.org/practices", null);
-    stall("Timer_ReviewStalled");
+    stall(MilestoneContract.TIMER_REVIEW_STALLED);
 
-    followUp("dave", taskAt("Task_FollowUpStalledReview"), Map.of("followUpAction", "dropped", "dropReason", "Superseded"));
+    followUp("dave", taskAt(MilestoneContract.TASK_FOLLOW_UP_REVIEW), Map.of("followUpAction", "dropped", "dropReason", "Superseded"));
 
     assertThat(milestone).hasPassed("EndEvent_ReviewDropped", "EndEvent_MilestoneDropped").isEnded()
         .variables().containsEntry("milestoneOutcome", "dropped").containsEntry("droppedBy", "dave");
@@ -266,11 +266,11 @@ class MilestoneTest {
   void stillStalledReviewDroppedOnEscalation() {
     ProcessInstance milestone = start("documentPractices");
     deliver("alice", "https://wiki.example.org/practices", null);
-    stall("Timer_ReviewStalled");
-    followUp("dave", taskAt("Task_FollowUpStalledReview"), Map.of("followUpAction", "nudged"));
+    stall(MilestoneContract.TIMER_REVIEW_STALLED);
+    followUp("dave", taskAt(MilestoneContract.TASK_FOLLOW_UP_REVIEW), Map.of("followUpAction", "nudged"));
     stall("Timer_ReviewStillStalled");
 
-    followUp("dave", taskAt("Task_EscalateStalledReview"), Map.of("followUpAction", "dropped", "dropReason", "Liaison left"));
+    followUp("dave", taskAt(MilestoneContract.TASK_ESCALATE_REVIEW), Map.of("followUpAction", "dropped", "dropReason", "Liaison left"));
 
     assertThat(milestone).hasPassed("EndEvent_ReviewDroppedByLeads", "EndEvent_MilestoneDropped").isEnded();
   }
@@ -280,22 +280,22 @@ class MilestoneTest {
     ProcessInstance milestone = start("identifyGaps");
 
     assertThat(milestone).variables().containsEntry("deliverStallPeriod", "P21D").containsEntry("reviewStallPeriod", "P7D");
-    org.assertj.core.api.Assertions.assertThat(timer("Timer_DeliveryStalled").getDuedate()).isEqualTo(at(Duration.ofDays(21)));
+    org.assertj.core.api.Assertions.assertThat(timer(MilestoneContract.TIMER_DELIVERY_STALLED).getDuedate()).isEqualTo(at(Duration.ofDays(21)));
   }
 
   @Test
   void deliveryWithoutAWebLinkIsRejectedAndNothingChanges() {
     ProcessInstance milestone = start("documentPractices");
-    String taskId = taskAt("Task_DeliverMilestone").getId();
+    String taskId = taskAt(MilestoneContract.TASK_DELIVER).getId();
 
     assertThatThrownBy(() -> deliver("alice", "wiki page on the team drive", null))
         .hasMessageContaining("Link to the deliverable: give a web address such as https://wiki.example.org/page");
     assertThatThrownBy(() -> taskService().complete(taskId, Map.of("deliverableUrl", "https://example.org/x")))
         .hasMessageContaining("Summarise the deliverable");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone").variables().doesNotContainKey("deliverableUrl");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER).variables().doesNotContainKey("deliverableUrl");
     deliver("alice", "https://team_wiki.example.org/practices", null);
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW);
   }
 
   @Test
@@ -305,14 +305,14 @@ class MilestoneTest {
 
     assertThatThrownBy(() -> review("bob", "request-changes", " ")).hasMessageContaining("Say what should change");
     assertThatThrownBy(() -> review("bob", "maybe", null)).hasMessageContaining("'accept' or 'request-changes'");
-    assertThat(milestone).isWaitingAt("Task_ReviewDeliverable").variables().containsEntry("reviewRounds", 0);
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_REVIEW).variables().containsEntry("reviewRounds", 0);
   }
 
   @Test
   void followUpWithBadInputIsRejectedAndTheTaskStays() {
     ProcessInstance milestone = start("documentPractices");
-    stall("Timer_DeliveryStalled");
-    Task followUp = taskAt("Task_FollowUpStalledDelivery");
+    stall(MilestoneContract.TIMER_DELIVERY_STALLED);
+    Task followUp = taskAt(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
 
     assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "reassigned", "newAssignee", "dave")))
         .hasMessageContaining("Cannot reassign to 'dave': not a member of activators");
@@ -325,8 +325,8 @@ class MilestoneTest {
     assertThatThrownBy(() -> followUp("bob", followUp, Map.of("followUpAction", "ignored")))
         .hasMessageContaining("followUpAction must be one of nudged, reassigned, extended, dropped");
 
-    assertThat(milestone).isWaitingAt("Task_DeliverMilestone", "Task_FollowUpStalledDelivery");
-    assertThat(taskAt("Task_DeliverMilestone")).isAssignedTo("alice");
+    assertThat(milestone).isWaitingAt(MilestoneContract.TASK_DELIVER, MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
+    assertThat(taskAt(MilestoneContract.TASK_DELIVER)).isAssignedTo("alice");
   }
 
   @Test
@@ -334,7 +334,7 @@ class MilestoneTest {
     Map<String, Object> inputs = inputs("documentPractices");
     inputs.remove("deliverable");
 
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("milestone", "sumo-community", inputs))
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS, "sumo-community", inputs))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'deliverable'");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
@@ -342,7 +342,7 @@ class MilestoneTest {
   // --- helpers ---
 
   private ProcessInstance start(String milestoneKey) {
-    return runtimeService().startProcessInstanceByKey("milestone", "sumo-community", inputs(milestoneKey));
+    return runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS, "sumo-community", inputs(milestoneKey));
   }
 
   private static Map<String, Object> inputs(String milestoneKey) {
@@ -363,14 +363,14 @@ class MilestoneTest {
     form.put("deliverableUrl", url);
     form.put("deliverableSummary", "What was done");
     form.put("delegatedTo", delegatedTo);
-    as(user, () -> taskService().complete(taskAt("Task_DeliverMilestone").getId(), form));
+    as(user, () -> taskService().complete(taskAt(MilestoneContract.TASK_DELIVER).getId(), form));
   }
 
   private void review(String user, String decision, String comment) {
     Map<String, Object> form = new HashMap<>();
     form.put("reviewDecision", decision);
     form.put("reviewComment", comment);
-    as(user, () -> taskService().complete(taskAt("Task_ReviewDeliverable").getId(), form));
+    as(user, () -> taskService().complete(taskAt(MilestoneContract.TASK_REVIEW).getId(), form));
   }
 
   private void followUp(String user, Task task, Map<String, Object> form) {

@@ -39,6 +39,15 @@ class MilestoneCallsPassInputsTest {
   }
 
   @Test
+  void aCallThroughTheMilestoneCallMappingGetsTheTeamFromIt() {
+    String model = call("milestone", "supportGroup").replace("calledElement=\"milestone\"",
+        "calledElement=\"milestone\" camunda:variableMappingDelegateExpression=\"${milestoneCall}\"");
+    assertThat(check(rule, model)).isEmpty();
+    assertThat(check(rule, model.replace("target=\"deliverable\"", "target=\"other\""))).singleElement()
+        .satisfies(v -> assertThat(v.reason()).contains("does not pass deliverable"));
+  }
+
+  @Test
   void otherCallsAndCallsPassingAllVariablesAreNotChecked() {
     assertThat(check(rule, call("starting", "supportGroup"))).isEmpty();
     assertThat(check(rule, call("milestone", "supportGroup")

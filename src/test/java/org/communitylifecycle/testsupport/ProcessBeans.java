@@ -11,6 +11,8 @@ import org.communitylifecycle.contributor.ContributorFigures;
 import org.communitylifecycle.lifecycle.LifecycleStatus;
 import org.communitylifecycle.lifecycle.CommunityStatusChange;
 import org.communitylifecycle.lifecycle.LifecycleStart;
+import org.communitylifecycle.lifecycle.MilestoneCall;
+import org.communitylifecycle.lifecycle.StageCall;
 import org.communitylifecycle.lifecycle.StageGate;
 import org.communitylifecycle.lifecycle.StageHistory;
 import org.communitylifecycle.milestone.Handoffs;
@@ -61,5 +63,7 @@ public final class ProcessBeans {
     Mocks.register("lifecycleStart", new LifecycleStart(stageEntry));
     Mocks.register("lifecycleStatus", new LifecycleStatus(directory, history));
     Mocks.register("communityStatusChange", new CommunityStatusChange(directory));
+    Mocks.register("milestoneCall", new MilestoneCall());
+    Mocks.register("stageCall", new StageCall());
   }
 }
