@@ -174,7 +174,7 @@ class AlumniPublicPagesIT extends RunningApplication {
         "/engine-rest/process-definition/key/alumni-network/submit-form", startForm(residents), Map.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instance = started.getBody().get("id").toString();
-    Job ended = management.createJobQuery().processInstanceId(instance).activityId("Timer_ResidencyEnded").singleResult();
+    Job ended = management.createJobQuery().processInstanceId(instance).activityId(AlumniNetworkContract.TIMER_RESIDENCY_ENDED).singleResult();
     management.executeJob(ended.getId());
 
     List<Map<String, Object>> tasks = rest.withBasicAuth("hana", "demo").exchange(
