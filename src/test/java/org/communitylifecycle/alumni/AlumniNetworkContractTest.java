@@ -28,7 +28,7 @@ class AlumniNetworkContractTest {
   void everyElementIdIsInTheModel() {
     List<String> ids = elementIds(AlumniNetworkContract.class);
     assertThat(ids).hasSizeGreaterThan(20);
-    assertThat(ids).allSatisfy(id -> assertThat(MODEL.getModelElementById(id)).as(id).isNotNull());
+    assertThat(ids).allSatisfy(id -> assertThat((Object) MODEL.getModelElementById(id)).as(id).isNotNull());
   }
 
   @Test

@@ -41,7 +41,7 @@ class PracticeMaturityContractTest {
         .map(PracticeMaturityContractTest::value)
         .toList();
     assertThat(ids).hasSize(8);
-    assertThat(ids).allSatisfy(id -> assertThat(MODEL.getModelElementById(id)).as(id).isNotNull());
+    assertThat(ids).allSatisfy(id -> assertThat((Object) MODEL.getModelElementById(id)).as(id).isNotNull());
   }
 
   private static String value(Field field) {
