@@ -1,6 +1,5 @@
 package org.communitylifecycle.demo;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;

@@ -71,7 +71,14 @@ class AlumniNetworkTest {
   @Test
   void consentingResidentJoinsTheDirectoryAndTheReunionIsHeld() {
     ProcessInstance cohort = start("Ana Lima, ana@example.org\nBen Okafor <ben@example.org>");
+    cohortIsOpenedForHana(cohort);
+    Task send = invitationsGoOutToHana(cohort);
+    anaJoinsAndBenAnswersAfterTheLinksAreSent(cohort, send);
+    Task organise = theReunionComesDueForTheCohortsTeam(cohort);
+    theReunionIsPlannedAndHeld(cohort, organise);
+  }
 
+  private void cohortIsOpenedForHana(ProcessInstance cohort) {
     assertThat(cohort).isWaitingAt(TIMER_RESIDENCY_ENDED).hasBusinessKey(slug(hub) + "/winter-2026");
     assertThat(cohort).variables().doesNotContainKey("residents").containsEntry("residentCount", 2)
         .containsEntry("hubHost", "hana").containsEntry("invitationValidFor", "P30D").containsEntry("reunionAfter", "P6M")
@@ -80,7 +87,9 @@ class AlumniNetworkTest {
     org.assertj.core.api.Assertions.assertThat(TeamAccess.members(processEngine.getIdentityService(), team())).containsExactly("hana");
     org.assertj.core.api.Assertions.assertThat(timer(cohort, TIMER_RESIDENCY_ENDED).getDuedate())
         .as("invitations go out the day after the last day").isEqualTo(localMidnight("2026-03-11"));
+  }
 
+  private Task invitationsGoOutToHana(ProcessInstance cohort) {
     runTimer(cohort, TIMER_RESIDENCY_ENDED);
 
     Task send = task(cohort, TASK_SEND_INVITATIONS);
@@ -91,7 +100,11 @@ class AlumniNetworkTest {
     org.assertj.core.api.Assertions.assertThat(AlumniTestSupport.lines(links)).hasSize(2)
         .allMatch(line -> line.contains(": https://alumni.example.org/alumni/feedback/"));
     assertThat(cohort).isWaitingAt(TASK_SEND_INVITATIONS, GATEWAY_FEEDBACK_OR_LAPSE, TIMER_REUNION_DUE);
+    return send;
+  }
 
+  private void anaJoinsAndBenAnswersAfterTheLinksAreSent(ProcessInstance cohort, Task send) {
+    String links = links(cohort);
     Outcome ana = beans.feedback().answer(AlumniTestSupport.tokenFor(links, "ana@example.org"), new Consent(true, true, true, "Weaving"));
     org.assertj.core.api.Assertions.assertThat(ana.joined()).isTrue();
     org.assertj.core.api.Assertions.assertThat(ana.withdrawalLink()).startsWith("https://alumni.example.org/alumni/withdraw/");
@@ -107,7 +120,9 @@ class AlumniNetworkTest {
     beans.feedback().answer(AlumniTestSupport.tokenFor(links, "ben@example.org"), new Consent(true, false, false, null));
     runAnswers(cohort);
     assertThat(cohort).hasPassed(END_INVITATIONS_CLOSED).isWaitingAt(TIMER_REUNION_DUE);
+  }
 
+  private Task theReunionComesDueForTheCohortsTeam(ProcessInstance cohort) {
     Job reunionDue = timer(cohort, TIMER_REUNION_DUE);
     org.assertj.core.api.Assertions.assertThat(reunionDue.getDuedate()).isEqualTo(localMidnight("2026-09-11"));
     // Tasks created while the engine checks authorizations grant their candidates, as in the application.
@@ -126,7 +141,10 @@ class AlumniNetworkTest {
     assertThat(cohort).variables().containsEntry("contactableAlumni", 1);
     org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(organise.getId(), "reunionContacts"))
         .as("only who agreed to be contacted").isEqualTo("Ana Lima <ana@example.org>: Weaving");
+    return organise;
+  }
 
+  private void theReunionIsPlannedAndHeld(ProcessInstance cohort, Task organise) {
     submit("hana", organise, Map.of("reunionDecision", "planned", "reunionFormat", "online-call", "reunionDate", "2026-09-20"));
 
     Task record = task(cohort, TASK_RECORD_CATCH_UP);

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -93,6 +92,13 @@ class CommunityOfPracticeIT extends RunningApplication {
 
   @Test
   void assessmentsAreStoredWithScoresPerAreaOverTimeAndTheStepHistory() throws Exception {
+    String instance = startedOnlyOnce();
+    LocalDate gatherReached = reassessedThenAcceptedAtGatherAndCelebrated();
+    LocalDate dispatchReached = aQuarterLaterDispatchIsReached(instance);
+    historyShowsEveryAssessmentAndStep(gatherReached, dispatchReached);
+  }
+
+  private String startedOnlyOnce() {
     ResponseEntity<Map> started = start("dave", "Open Recognition Alliance", "bob");
     assertThat(started.getStatusCode()).as("community leads may start it").isEqualTo(HttpStatus.OK);
     String instance = started.getBody().get("id").toString();
@@ -100,7 +106,10 @@ class CommunityOfPracticeIT extends RunningApplication {
     assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(duplicate.getBody().get("message").toString())
         .contains("The community of practice 'open-recognition-alliance' is already being assessed");
+    return instance;
+  }
 
+  private LocalDate reassessedThenAcceptedAtGatherAndCelebrated() {
     // An activator of its team self-assesses; the liaison asks for a re-assessment.
     identity.createMembership("alice", "activators-" + ORA);
     String selfAssess = task("alice", TASK_SELF_ASSESS);
@@ -121,7 +130,10 @@ class CommunityOfPracticeIT extends RunningApplication {
     String celebrate = task("dave", TASK_CELEBRATE_STEP);
     assertThat(submit("dave", celebrate, Map.of("celebration", "Open badges for the first twelve members")))
         .isEqualTo(HttpStatus.NO_CONTENT);
+    return gatherReached;
+  }
 
+  private LocalDate aQuarterLaterDispatchIsReached(String instance) {
     // A quarter later the next self-assessment reaches Dispatch.
     Job next = management.createJobQuery().processInstanceId(instance).activityId(TIMER_NEXT_ASSESSMENT_DUE).singleResult();
     ClockUtil.setCurrentTime(next.getDuedate());
@@ -131,7 +143,10 @@ class CommunityOfPracticeIT extends RunningApplication {
     LocalDate dispatchReached = LocalDate.ofInstant(next.getDuedate().toInstant(), ZoneOffset.UTC);
     assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_CELEBRATE_STEP).singleResult().getName())
         .isEqualTo("Celebrate reaching Dispatch (Open Recognition Alliance)");
+    return dispatchReached;
+  }
 
+  private void historyShowsEveryAssessmentAndStep(LocalDate gatherReached, LocalDate dispatchReached) throws Exception {
     history("dave", ORA)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assessments.length()").value(3))

@@ -71,7 +71,12 @@ class CommunityOfPracticeMaturityTest {
   @Test
   void acceptedAssessmentIsStoredAndReachingTheFirstStepIsCelebrated() {
     ProcessInstance practice = start("Keep Badges Weird", "bob");
+    Task celebrate = assessedAtGatherAndAccepted(practice);
+    assertStoredAsReachingGather();
+    theCommunityLeadsCelebrate(practice, celebrate);
+  }
 
+  private Task assessedAtGatherAndAccepted(ProcessInstance practice) {
     assertThat(practice).isWaitingAt(TASK_SELF_ASSESS);
     Task selfAssess = taskAt(TASK_SELF_ASSESS);
     assertThat(selfAssess).hasName("Self-assess maturity (Keep Badges Weird)").isNotAssigned();
@@ -95,7 +100,10 @@ class CommunityOfPracticeMaturityTest {
     Task celebrate = taskAt(TASK_CELEBRATE_STEP);
     assertThat(celebrate).hasName("Celebrate reaching Gather (Keep Badges Weird)").isNotAssigned();
     Assertions.assertThat(candidateGroups(celebrate)).containsExactly("community-leads");
+    return celebrate;
+  }
 
+  private void assertStoredAsReachingGather() {
     AssessmentRecords.History history = history();
     Assertions.assertThat(history.assessments()).singleElement().satisfies(a -> {
       Assertions.assertThat(a.assessedBy()).isEqualTo("dave");
@@ -114,7 +122,9 @@ class CommunityOfPracticeMaturityTest {
       Assertions.assertThat(s.firstReachedOn()).isEqualTo(LocalDate.of(2026, 1, 7));
       Assertions.assertThat(s.celebration()).isNull();
     });
+  }
 
+  private void theCommunityLeadsCelebrate(ProcessInstance practice, Task celebrate) {
     later(Duration.ofDays(5));
     processEngine.getIdentityService().setAuthenticatedUserId("dave");
     complete(celebrate, withVariables("celebration", "Badges for the five people who started the weekly calls"));
