@@ -69,6 +69,7 @@ public class AlumniCohorts {
 
     long cohortId = directory.createCohort(hubKey, hubName, cohortKey, cohortName, end,
         execution.getProcessInstanceId(), residents, now.toInstant());
+    // The roster is in the app's tables now; the process keeps no names or emails.
     contract.forgetResidents();
     execution.setProcessBusinessKey(hubKey + "/" + cohortKey);
     String host = startedBy(execution);
