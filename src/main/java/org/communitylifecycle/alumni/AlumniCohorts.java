@@ -1,17 +1,15 @@
 package org.communitylifecycle.alumni;
 
-import static org.communitylifecycle.alumni.AlumniVariables.*;
+import static org.communitylifecycle.alumni.AlumniNetworkContract.COHORT_NAME;
+import static org.communitylifecycle.alumni.AlumniNetworkContract.HUB_NAME;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.community.CommunitySlug;
 import org.communitylifecycle.engine.InvalidInputException;
@@ -49,39 +47,21 @@ public class AlumniCohorts {
    * cohort, and makes the host who opened it the cohort's team of hosts.
    */
   public void open(DelegateExecution execution) {
-    String hubName = requireName(execution, HUB_NAME, "the hub's name");
-    String cohortName = requireName(execution, COHORT_NAME, "the cohort's name");
+    AlumniNetworkContract contract = AlumniNetworkContract.of(execution);
+    String hubName = requireName(contract.hubName(), HUB_NAME, "the hub's name");
+    String cohortName = requireName(contract.cohortName(), COHORT_NAME, "the cohort's name");
     String hubKey = CommunitySlug.of(hubName);
     String cohortKey = CommunitySlug.of(cohortName);
-    if (hubKey.isEmpty() || cohortKey.isEmpty()) {
-      throw new InvalidInputException("The hub's and the cohort's names need at least one letter or digit");
-    }
-    if (RESERVED_HUB_KEYS.contains(hubKey)) {
-      throw new InvalidInputException("'" + hubName + "' cannot be a hub's name: the alumni pages use it; choose another");
-    }
-    LocalDate end = date(execution.getVariable(RESIDENCY_END_DATE));
-    List<Resident> residents = ResidentRoster.parse(execution.getVariable(RESIDENTS));
-    int links = invitations.linksLength(residents);
-    if (links > AlumniInvitations.MAX_TEXT) {
-      int fit = Math.max(1, (int) ((long) residents.size() * AlumniInvitations.MAX_TEXT / links));
-      throw new InvalidInputException("Residents: the links for " + residents.size() + " residents would not fit in the host's task ("
-          + links + " of at most " + AlumniInvitations.MAX_TEXT + " characters); split them into cohorts of about " + fit);
-    }
+    requireKeys(hubName, hubKey, cohortKey);
+    LocalDate end = contract.residencyEndDate();
+    List<Resident> residents = ResidentRoster.parse(contract.residents());
+    requireLinksFit(residents);
 
     Date now = AppClock.date();
-    ZoneId zone = ZoneId.systemDefault();
     // Invitations go out the day after the last day of residency.
-    Date invitationsDue = Date.from(end.plusDays(1).atStartOfDay(zone).toInstant());
+    Date invitationsDue = Date.from(end.plusDays(1).atStartOfDay(AppClock.zone()).toInstant());
     Date reunionDue = AlumniProperties.after(properties.reunionAfter(), invitationsDue);
-    if (reunionDue.before(now)) {
-      throw new InvalidInputException(
-          "The residency ended on " + end + ", longer ago than the reunion period (" + properties.reunionAfter()
-              + "): the alumni network starts with recent cohorts, not every past resident");
-    }
-    if (end.isAfter(LocalDate.ofInstant(now.toInstant(), zone).plusYears(MAX_YEARS_AHEAD))) {
-      throw new InvalidInputException(
-          "The residency end date " + end + " is more than " + MAX_YEARS_AHEAD + " years away; check the year");
-    }
+    requireRecentEnd(end, reunionDue, now);
     directory.cohort(hubKey, cohortKey).ifPresent(existing -> {
       throw new InvalidInputException(
           "The cohort '" + cohortName + "' of " + hubName + " is already in the alumni network; give this cohort another name");
@@ -90,23 +70,45 @@ public class AlumniCohorts {
     long cohortId = directory.createCohort(hubKey, hubName, cohortKey, cohortName, end,
         execution.getProcessInstanceId(), residents, now.toInstant());
     // The roster is in the app's tables now; the process keeps no names or emails.
-    execution.removeVariable(RESIDENTS);
+    contract.forgetResidents();
     execution.setProcessBusinessKey(hubKey + "/" + cohortKey);
-    execution.setVariable(HUB_NAME, hubName);
-    execution.setVariable(HUB_KEY, hubKey);
-    execution.setVariable(COHORT_NAME, cohortName);
-    execution.setVariable(COHORT_KEY, cohortKey);
-    execution.setVariable(COHORT_ID, cohortId);
-    execution.setVariable(RESIDENCY_END_DATE, end.toString());
-    execution.setVariable(RESIDENT_COUNT, residents.size());
     String host = startedBy(execution);
-    execution.setVariable(HUB_HOST, host);
-    execution.setVariable(HOST_TEAM, Teams.ensure(execution.getProcessEngineServices().getIdentityService(),
-        Teams.Kind.HUB_HOSTS, teamKey(hubKey, cohortKey), cohortName + " (" + hubName + ")", Stream.ofNullable(host).toList()));
-    execution.setVariable(INVITATION_VALID_FOR, properties.invitationValidFor());
-    execution.setVariable(REUNION_AFTER, properties.reunionAfter());
-    execution.setVariable(INVITATIONS_DUE_AT, invitationsDue);
-    execution.setVariable(REUNION_DUE_AT, reunionDue);
+    String hostTeam = Teams.ensure(execution.getProcessEngineServices().getIdentityService(),
+        Teams.Kind.HUB_HOSTS, teamKey(hubKey, cohortKey), cohortName + " (" + hubName + ")", Stream.ofNullable(host).toList());
+    contract.opened(new AlumniNetworkContract.OpenedCohort(hubName, hubKey, cohortName, cohortKey, cohortId, end,
+        residents.size(), host, hostTeam, properties.invitationValidFor(), properties.reunionAfter(), invitationsDue,
+        reunionDue));
+  }
+
+  private static void requireKeys(String hubName, String hubKey, String cohortKey) {
+    if (hubKey.isEmpty() || cohortKey.isEmpty()) {
+      throw new InvalidInputException("The hub's and the cohort's names need at least one letter or digit");
+    }
+    if (RESERVED_HUB_KEYS.contains(hubKey)) {
+      throw new InvalidInputException("'" + hubName + "' cannot be a hub's name: the alumni pages use it; choose another");
+    }
+  }
+
+  /** The host's task shows every resident's link: the list must fit in one variable. */
+  private void requireLinksFit(List<Resident> residents) {
+    int links = invitations.linksLength(residents);
+    if (links > AlumniInvitations.MAX_TEXT) {
+      int fit = Math.max(1, (int) ((long) residents.size() * AlumniInvitations.MAX_TEXT / links));
+      throw new InvalidInputException("Residents: the links for " + residents.size() + " residents would not fit in the host's task ("
+          + links + " of at most " + AlumniInvitations.MAX_TEXT + " characters); split them into cohorts of about " + fit);
+    }
+  }
+
+  private void requireRecentEnd(LocalDate end, Date reunionDue, Date now) {
+    if (reunionDue.before(now)) {
+      throw new InvalidInputException(
+          "The residency ended on " + end + ", longer ago than the reunion period (" + properties.reunionAfter()
+              + "): the alumni network starts with recent cohorts, not every past resident");
+    }
+    if (end.isAfter(LocalDate.ofInstant(now.toInstant(), AppClock.zone()).plusYears(MAX_YEARS_AHEAD))) {
+      throw new InvalidInputException(
+          "The residency end date " + end + " is more than " + MAX_YEARS_AHEAD + " years away; check the year");
+    }
   }
 
   /**
@@ -122,28 +124,29 @@ public class AlumniCohorts {
    * after its cohort's process, and pending links stop working.
    */
   public void close(DelegateExecution execution) {
-    Object cohortId = execution.getVariable(COHORT_ID);
-    if (cohortId instanceof Number id) {
-      int forgotten = directory.closeCohort(id.longValue());
+    Long cohortId = AlumniNetworkContract.of(execution).cohortIdIfOpened();
+    if (cohortId != null) {
+      int forgotten = directory.closeCohort(cohortId);
       if (forgotten > 0) {
-        log.info("Cohort {} closed: {} invitations forgot who they were for", id, forgotten);
+        log.info("Cohort {} closed: {} invitations forgot who they were for", cohortId, forgotten);
       }
     }
   }
 
   /** Create listener: the task's name says which cohort of which hub it is about. */
   public void name(DelegateTask task) {
-    task.setName(task.getName() + ": " + task.getVariable(COHORT_NAME) + " (" + task.getVariable(HUB_NAME) + ")");
+    AlumniNetworkContract contract = AlumniNetworkContract.of(task);
+    task.setName(task.getName() + ": " + contract.cohortName() + " (" + contract.hubName() + ")");
   }
 
   private static String startedBy(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    // The engine's Authentication type is in engine.impl; IdentityService is the public way to it.
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 
-  private static String requireName(DelegateExecution execution, String variable, String what) {
-    Object value = execution.getVariable(variable);
-    String name = value == null ? "" : value.toString().replaceAll("\\s+", " ").strip();
+  private static String requireName(String given, String variable, String what) {
+    String name = given == null ? "" : given.replaceAll("\\s+", " ").strip();
     if (name.isEmpty()) {
       throw new InvalidInputException("Give " + what + " (" + variable + ")");
     }
@@ -152,22 +155,5 @@ public class AlumniCohorts {
           "Shorten " + what + " (" + variable + ") to at most 120 characters; it has " + name.length());
     }
     return name;
-  }
-
-  static LocalDate date(Object value) {
-    if (value instanceof Date date) {
-      return LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault());
-    }
-    if (value == null || value.toString().isBlank()) {
-      throw new InvalidInputException("Give the last day of the residency (" + RESIDENCY_END_DATE + ")");
-    }
-    String text = value.toString().strip();
-    try {
-      // A date-time from the REST API counts by its date.
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          RESIDENCY_END_DATE + " must be a date such as 2026-06-30, got '" + text + "'");
-    }
   }
 }

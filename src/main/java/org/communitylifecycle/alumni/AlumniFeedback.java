@@ -1,7 +1,5 @@
 package org.communitylifecycle.alumni;
 
-import static org.communitylifecycle.alumni.AlumniVariables.*;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.communitylifecycle.engine.AppClock;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.communitylifecycle.alumni.AlumniDirectory.Alumnus;
 import org.communitylifecycle.alumni.AlumniDirectory.Cohort;
 import org.communitylifecycle.alumni.AlumniDirectory.Invitation;
@@ -231,22 +228,12 @@ public class AlumniFeedback {
     }));
   }
 
-  /**
-   * Sends "feedback given" to the invitation's instance of the multi-instance. Its id is a
-   * variable of the enclosing sub-process, not of the execution that waits for the message, so
-   * the waiting executions are matched here rather than by the correlation's local variables.
-   */
+  /** Tells the invitation's waiting instance of the cohort's process, by the invitation's id only. */
   private void tellProcess(String processInstanceId, long invitationId) {
     if (processInstanceId == null) {
       return;
     }
-    for (Execution waiting : runtime.createExecutionQuery().processInstanceId(processInstanceId)
-        .messageEventSubscriptionName(FEEDBACK_GIVEN).list()) {
-      Object id = runtime.getVariable(waiting.getId(), INVITATION_ID);
-      if (id instanceof Number number && number.longValue() == invitationId) {
-        runtime.messageEventReceived(FEEDBACK_GIVEN, waiting.getId());
-      }
-    }
+    AlumniNetworkContract.feedbackGiven(runtime, processInstanceId, invitationId);
   }
 
   private static LinkState state(Token token, Optional<Invitation> invitation) {

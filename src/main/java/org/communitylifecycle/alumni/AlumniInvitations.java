@@ -1,8 +1,5 @@
 package org.communitylifecycle.alumni;
 
-import static org.communitylifecycle.alumni.AlumniVariables.*;
-
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -41,18 +38,17 @@ public class AlumniInvitations {
    * links exist in clear only in the variable the host's task shows, which never reaches history.
    */
   public void issue(DelegateExecution execution) {
-    long cohortId = cohortId(execution);
+    AlumniNetworkContract contract = AlumniNetworkContract.of(execution);
+    long cohortId = contract.cohortId();
     Date now = AppClock.date();
-    Date expires = AlumniProperties.after(execution.getVariable(INVITATION_VALID_FOR).toString(), now);
+    Date expires = AlumniProperties.after(contract.invitationValidFor(), now);
     StringBuilder links = new StringBuilder();
     for (Invitation invitation : directory.invitations(cohortId, AlumniDirectory.SCHEDULED)) {
       String token = AlumniTokens.newToken();
       directory.openInvitation(invitation.id(), AlumniTokens.hash(token), expires.toInstant(), now.toInstant());
       links.append(line(invitation.name(), invitation.email(), properties.publicBaseUrl() + FEEDBACK_PATH + token)).append('\n');
     }
-    execution.setVariable(INVITATIONS_EXPIRE_AT, expires);
-    execution.setVariable(INVITATIONS_EXPIRE_ON, DAY.format(expires.toInstant().atZone(ZoneId.systemDefault())));
-    execution.setVariable(INVITATION_LINKS, links.toString().strip());
+    contract.invitationsIssued(expires, DAY.format(expires.toInstant().atZone(AppClock.zone())), links.toString().strip());
   }
 
   /**
@@ -70,12 +66,12 @@ public class AlumniInvitations {
 
   /** The collection of the multi-instance "await feedback": one element per open invitation. */
   public List<Long> openIds(DelegateExecution execution) {
-    return directory.invitationIds(cohortId(execution), AlumniDirectory.OPEN);
+    return directory.invitationIds(AlumniNetworkContract.of(execution).cohortId(), AlumniDirectory.OPEN);
   }
 
   /** Completion of "Send alumni invitations": the host confirms. */
   public void confirmSent(DelegateTask task) {
-    if (!Boolean.TRUE.equals(task.getVariable(INVITATIONS_SENT))) {
+    if (!AlumniNetworkContract.of(task).invitationsSent()) {
       throw new InvalidInputException(
           "Tick 'I have sent every invitation' (invitationsSent) once each resident has their link");
     }
@@ -83,7 +79,7 @@ public class AlumniInvitations {
 
   /** End of "Send alumni invitations", completed or timed out: the links in clear are gone. */
   public void forgetLinks(DelegateExecution execution) {
-    execution.removeVariable(INVITATION_LINKS);
+    AlumniNetworkContract.of(execution).forgetInvitationLinks();
   }
 
   /** Gateway condition: whether the resident consented to storage and joined the directory. */
@@ -117,21 +113,18 @@ public class AlumniInvitations {
   }
 
   private static void dropLink(DelegateExecution execution, Invitation invitation) {
-    Object links = execution.getVariable(INVITATION_LINKS);
+    AlumniNetworkContract contract = AlumniNetworkContract.of(execution);
+    String links = contract.invitationLinks();
     if (links != null && invitation.email() != null) {
       PersonalText person = new PersonalText(List.of(invitation.email()));
-      if (person.mentions(links.toString())) {
-        execution.setVariable(INVITATION_LINKS, person.withoutLinesMentioning(links.toString()));
+      if (person.mentions(links)) {
+        contract.invitationLinks(person.withoutLinesMentioning(links));
       }
     }
   }
 
-  private static long cohortId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(COHORT_ID)).longValue();
-  }
-
   private static long invitationId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(INVITATION_ID)).longValue();
+    return AlumniNetworkContract.of(execution).invitationId();
   }
 
   private static String nullToEmpty(String value) {

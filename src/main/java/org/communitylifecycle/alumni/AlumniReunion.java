@@ -1,11 +1,12 @@
 package org.communitylifecycle.alumni;
 
-import static org.communitylifecycle.alumni.AlumniVariables.*;
+import static org.communitylifecycle.alumni.AlumniNetworkContract.CATCH_UP_NOTES;
+import static org.communitylifecycle.alumni.AlumniNetworkContract.DECISION_PLANNED;
+import static org.communitylifecycle.alumni.AlumniNetworkContract.DECISION_SKIPPED;
+import static org.communitylifecycle.alumni.AlumniNetworkContract.SKIP_REASON;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,8 @@ public class AlumniReunion {
 
   /** How many of the cohort's alumni agreed to be contacted; the count, not who. */
   public void gather(DelegateExecution execution) {
-    long cohortId = ((Number) execution.getVariable(COHORT_ID)).longValue();
-    execution.setVariable(CONTACTABLE_ALUMNI, directory.contactable(cohortId).size());
+    AlumniNetworkContract contract = AlumniNetworkContract.of(execution);
+    contract.contactableAlumni(directory.contactable(contract.cohortId()).size());
   }
 
   /**
@@ -44,8 +45,8 @@ public class AlumniReunion {
    * task only. It goes with the task and never reaches history.
    */
   public void showContacts(DelegateTask task) {
-    long cohortId = ((Number) task.getVariable(COHORT_ID)).longValue();
-    List<Alumnus> contacts = directory.contactable(cohortId);
+    AlumniNetworkContract contract = AlumniNetworkContract.of(task);
+    List<Alumnus> contacts = directory.contactable(contract.cohortId());
     StringBuilder lines = new StringBuilder();
     int shown = 0;
     for (Alumnus alumnus : contacts) {
@@ -58,8 +59,8 @@ public class AlumniReunion {
       lines.append(line).append('\n');
       shown++;
     }
-    task.setVariableLocal(REUNION_CONTACTS, lines.toString().strip());
-    task.setVariable(CONTACTABLE_ALUMNI, contacts.size());
+    contract.reunionContacts(lines.toString().strip());
+    contract.contactableAlumni(contacts.size());
   }
 
   /** What an alumnus is up to, short enough for one line of the list. */
@@ -73,68 +74,52 @@ public class AlumniReunion {
 
   /** Completion of "Organise reunion": planned for a date, or skipped with a reason. */
   public void organised(DelegateTask task) {
-    String decision = text(task, REUNION_DECISION);
+    AlumniNetworkContract contract = AlumniNetworkContract.of(task);
+    String decision = contract.reunionDecision();
     if (DECISION_PLANNED.equals(decision)) {
-      String format = text(task, REUNION_FORMAT);
+      String format = contract.reunionFormat();
       if (format == null || !FORMATS.contains(format)) {
         throw new InvalidInputException("Choose how the reunion meets (reunionFormat): online-call or in-person");
       }
-      LocalDate day = futureDay(task.getVariable(REUNION_DATE));
+      LocalDate day = notPast(contract.reunionDate());
       // The catch-up is recorded once the reunion's day is over.
-      task.setVariable(REUNION_ON, Date.from(day.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-      task.setVariable(REUNION_PLAN, ("online-call".equals(format) ? "an online catch-up call" : "an in-person reunion")
-          + " on " + DAY.format(day));
-      task.removeVariable(SKIP_REASON);
+      contract.reunionPlanned(Date.from(day.plusDays(1).atStartOfDay(AppClock.zone()).toInstant()),
+          ("online-call".equals(format) ? "an online catch-up call" : "an in-person reunion") + " on " + DAY.format(day));
     } else if (DECISION_SKIPPED.equals(decision)) {
-      String reason = text(task, SKIP_REASON);
+      String reason = contract.skipReason();
       if (reason == null) {
         throw new InvalidInputException("Say why there is no reunion this time (skipReason)");
       }
       requireLength(SKIP_REASON, reason);
     } else {
-      throw new InvalidInputException(
-          "reunionDecision must be 'planned' or 'skipped', got '" + task.getVariable(REUNION_DECISION) + "'");
+      throw new InvalidInputException("reunionDecision must be 'planned' or 'skipped', got '" + decision + "'");
     }
   }
 
   /** Completion of "Record catch-up": held (with how many came) or cancelled, and notes. */
   public void recorded(DelegateTask task) {
-    String outcome = text(task, CATCH_UP_OUTCOME);
+    AlumniNetworkContract contract = AlumniNetworkContract.of(task);
+    String outcome = contract.catchUpOutcome();
     if (outcome == null || !OUTCOMES.contains(outcome)) {
-      throw new InvalidInputException("catchUpOutcome must be 'held' or 'cancelled', got '" + task.getVariable(CATCH_UP_OUTCOME) + "'");
+      throw new InvalidInputException("catchUpOutcome must be 'held' or 'cancelled', got '" + outcome + "'");
     }
     if ("held".equals(outcome)) {
-      Object count = task.getVariable(ATTENDEE_COUNT);
-      if (!(count instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() != Math.floor(number.doubleValue())) {
+      Number number = contract.attendeeCount();
+      if (number == null || number.doubleValue() < 0 || number.doubleValue() != Math.floor(number.doubleValue())) {
         throw new InvalidInputException("Give how many alumni took part (attendeeCount) as a whole number, 0 or more");
       }
-      task.setVariable(ATTENDEE_COUNT, number.intValue());
+      contract.attendeeCount(number.intValue());
     } else {
-      task.removeVariable(ATTENDEE_COUNT);
+      contract.forgetAttendeeCount();
     }
-    String notes = text(task, CATCH_UP_NOTES);
+    String notes = contract.catchUpNotes();
     if (notes != null) {
       requireLength(CATCH_UP_NOTES, notes);
     }
   }
 
-  private static LocalDate futureDay(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      throw new InvalidInputException("Give the reunion's date (reunionDate)");
-    }
-    LocalDate date;
-    if (value instanceof Date given) {
-      date = LocalDate.ofInstant(given.toInstant(), ZoneId.systemDefault());
-    } else {
-      String text = value.toString().strip();
-      try {
-        date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      } catch (DateTimeParseException e) {
-        throw new InvalidInputException("reunionDate must be a date such as 2026-12-05, got '" + text + "'");
-      }
-    }
-    LocalDate today = LocalDate.ofInstant(AppClock.now(), ZoneId.systemDefault());
-    if (date.isBefore(today)) {
+  private static LocalDate notPast(LocalDate date) {
+    if (date.isBefore(AppClock.today())) {
       throw new InvalidInputException("The reunion's date " + date + " has passed; give a date from today on");
     }
     return date;
@@ -144,10 +129,5 @@ public class AlumniReunion {
     if (text.length() > MAX_TEXT) {
       throw new InvalidInputException(variable + " is too long: at most " + MAX_TEXT + " characters, got " + text.length());
     }
-  }
-
-  private static String text(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 }

@@ -1,6 +1,7 @@
 package org.communitylifecycle.alumni;
 
 import org.camunda.bpm.engine.ProcessEngine;
+// No public API deletes a finished comment or one form-field detail: the engine's commands and entities do.
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Comment;
@@ -74,7 +73,8 @@ public class PersonalDataEraser {
       return new Erasure(0, 0, 0, 0, 0);
     }
     // Erasure is the application's duty, whoever's request set it off: it runs without their authorizations.
-    Authentication caller = identity.getCurrentAuthentication();
+    // The engine's Authentication type is in engine.impl; IdentityService is the public way to it.
+    var caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
       List<String> instances = processInstanceId != null ? List.of(processInstanceId) : everyInstance();
@@ -106,7 +106,7 @@ public class PersonalDataEraser {
   }
 
   private List<String> everyInstance() {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniVariables.PROCESS_KEY).list()
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniNetworkContract.KEY).list()
         .stream().map(HistoricProcessInstance::getId).toList();
   }
 
@@ -146,20 +146,13 @@ public class PersonalDataEraser {
       if (!person.mentions(variable.getTypedValue())) {
         continue;
       }
-      String name = variable.getName();
       if (variable.getTypedValue() instanceof StringValue text) {
-        String cleanedValue = AlumniVariables.PERSONAL.contains(name)
+        String cleanedValue = AlumniNetworkContract.PERSONAL.contains(variable.getName())
             ? person.withoutLinesMentioning(text.getValue())
             : person.redacted(text.getValue());
-        if (variable.getTaskId() != null) {
-          tasks.setVariableLocal(variable.getTaskId(), name, cleanedValue);
-        } else {
-          runtime.setVariableLocal(variable.getExecutionId(), name, cleanedValue);
-        }
-      } else if (variable.getTaskId() != null) {
-        tasks.removeVariableLocal(variable.getTaskId(), name);
+        AlumniNetworkContract.overwrite(runtime, tasks, variable, cleanedValue);
       } else {
-        runtime.removeVariableLocal(variable.getExecutionId(), name);
+        AlumniNetworkContract.remove(runtime, tasks, variable);
       }
       cleaned++;
     }
@@ -207,7 +200,7 @@ public class PersonalDataEraser {
   private int eraseOperationLog(List<String> instances, boolean everyInstance, PersonalText person) {
     List<UserOperationLogEntry> entries = new ArrayList<>();
     if (everyInstance) {
-      entries.addAll(history.createUserOperationLogQuery().processDefinitionKey(AlumniVariables.PROCESS_KEY).list());
+      entries.addAll(history.createUserOperationLogQuery().processDefinitionKey(AlumniNetworkContract.KEY).list());
     } else {
       for (String instance : instances) {
         entries.addAll(history.createUserOperationLogQuery().processInstanceId(instance).list());

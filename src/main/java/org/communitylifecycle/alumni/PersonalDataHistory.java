@@ -2,6 +2,7 @@ package org.communitylifecycle.alumni;
 
 import java.util.ArrayList;
 import java.util.List;
+// History event handlers and engine plugins have no public API: they are the engine's own extension points.
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * of many people again. So for the alumni network:
  *
  * <ul>
- *   <li>the variables in {@link AlumniVariables#PERSONAL} (the roster of the start form, the
+ *   <li>the variables in {@link AlumniNetworkContract#PERSONAL} (the roster of the start form, the
  *       invitation links, the reunion contacts) are never written to history, and
  *   <li>submitted forms are recorded once, as the variable updates they cause, not a second time
  *       as form fields, so that erasing a variable's history erases all of it.
@@ -49,18 +50,18 @@ public class PersonalDataHistory extends AbstractProcessEnginePlugin {
       return false;
     }
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
-      return !AlumniVariables.PERSONAL.contains(variable.getVariableName());
+      return !AlumniNetworkContract.PERSONAL.contains(variable.getVariableName());
     }
     return true;
   }
 
   private static boolean ofAlumniNetwork(HistoryEvent event) {
     if (event.getProcessDefinitionKey() != null) {
-      return AlumniVariables.PROCESS_KEY.equals(event.getProcessDefinitionKey());
+      return AlumniNetworkContract.KEY.equals(event.getProcessDefinitionKey());
     }
     // Process definition ids are "key:version:id".
     String definitionId = event.getProcessDefinitionId();
-    return definitionId != null && definitionId.startsWith(AlumniVariables.PROCESS_KEY + ":");
+    return definitionId != null && definitionId.startsWith(AlumniNetworkContract.KEY + ":");
   }
 
   static final class WithoutPersonalData extends DbHistoryEventHandler {

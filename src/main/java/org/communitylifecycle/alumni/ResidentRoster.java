@@ -35,47 +35,53 @@ final class ResidentRoster {
     String[] lines = text.split("\\R");
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
+      if (!line.isEmpty()) {
+        String problem = read(line, i + 1, lineOfEmail, residents);
+        if (problem != null) {
+          problems.add(problem);
+        }
       }
-      int number = i + 1;
-      String[] parts = split(line);
-      if (parts == null) {
-        problems.add(line.contains("@")
-            ? "line " + number + ": the name is missing"
-            : "line " + number + " has no email address");
-        continue;
-      }
-      String name = parts[0].replaceAll("\\s+", " ").strip();
-      String email = parts[1].strip();
-      if (!isEmail(email) && isEmail(name)) {
-        String swap = name;
-        name = email;
-        email = swap;
-      }
-      if (!isEmail(email)) {
-        problems.add("line " + number + ": the email address is not valid");
-        continue;
-      }
-      if (name.isEmpty() || name.codePoints().noneMatch(Character::isLetter)) {
-        problems.add("line " + number + ": the name is missing");
-        continue;
-      }
-      if (name.length() > MAX_NAME) {
-        problems.add("line " + number + ": the name is longer than " + MAX_NAME + " characters");
-        continue;
-      }
-      if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
-        problems.add("line " + number + ": the name contains characters that are not allowed");
-        continue;
-      }
-      Integer earlier = lineOfEmail.putIfAbsent(email.toLowerCase(Locale.ROOT), number);
-      if (earlier != null) {
-        problems.add("line " + number + " has the same email address as line " + earlier);
-        continue;
-      }
-      residents.add(new Resident(name, email));
     }
+    requireValid(residents, problems);
+    return residents;
+  }
+
+  /** Adds the resident of one line; or returns what is wrong with it, naming only the line. */
+  private static String read(String line, int number, Map<String, Integer> lineOfEmail, List<Resident> residents) {
+    String[] parts = split(line);
+    if (parts == null) {
+      return line.contains("@")
+          ? "line " + number + ": the name is missing"
+          : "line " + number + " has no email address";
+    }
+    String name = parts[0].replaceAll("\\s+", " ").strip();
+    String email = parts[1].strip();
+    if (!isEmail(email) && isEmail(name)) {
+      String swap = name;
+      name = email;
+      email = swap;
+    }
+    if (!isEmail(email)) {
+      return "line " + number + ": the email address is not valid";
+    }
+    if (name.isEmpty() || name.codePoints().noneMatch(Character::isLetter)) {
+      return "line " + number + ": the name is missing";
+    }
+    if (name.length() > MAX_NAME) {
+      return "line " + number + ": the name is longer than " + MAX_NAME + " characters";
+    }
+    if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
+      return "line " + number + ": the name contains characters that are not allowed";
+    }
+    Integer earlier = lineOfEmail.putIfAbsent(email.toLowerCase(Locale.ROOT), number);
+    if (earlier != null) {
+      return "line " + number + " has the same email address as line " + earlier;
+    }
+    residents.add(new Resident(name, email));
+    return null;
+  }
+
+  private static void requireValid(List<Resident> residents, List<String> problems) {
     if (!problems.isEmpty()) {
       String shown = String.join("; ", problems.subList(0, Math.min(MAX_REPORTED, problems.size())));
       String more = problems.size() > MAX_REPORTED ? " (and " + (problems.size() - MAX_REPORTED) + " more)" : "";
@@ -89,7 +95,6 @@ final class ResidentRoster {
       throw new InvalidInputException(
           "Residents: at most " + MAX_RESIDENTS + " in one cohort, got " + residents.size() + "; split the cohort");
     }
-    return residents;
   }
 
   static boolean isEmail(String text) {

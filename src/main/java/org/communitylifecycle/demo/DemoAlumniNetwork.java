@@ -1,8 +1,6 @@
 package org.communitylifecycle.demo;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -13,7 +11,7 @@ import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.communitylifecycle.alumni.AlumniFeedback;
-import org.communitylifecycle.alumni.AlumniVariables;
+import org.communitylifecycle.alumni.AlumniNetworkContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -57,20 +55,17 @@ class DemoAlumniNetwork implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniVariables.PROCESS_KEY)
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniNetworkContract.KEY)
         .processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
-    LocalDate ended = LocalDate.ofInstant(AppClock.now(), ZoneId.systemDefault()).minusDays(3);
+    LocalDate ended = AppClock.today().minusDays(3);
     ProcessInstance cohort;
     // As hana, with her groups: the engine checks her group's right to start the process.
     identity.setAuthentication(HOST, identity.createGroupQuery().groupMember(HOST).list().stream().map(Group::getId).toList());
     try {
-      cohort = runtime.startProcessInstanceByKey(AlumniVariables.PROCESS_KEY, Map.of(
-          AlumniVariables.HUB_NAME, HUB,
-          AlumniVariables.COHORT_NAME, COHORT,
-          AlumniVariables.RESIDENCY_END_DATE, ended.toString(),
-          AlumniVariables.RESIDENTS, """
+      cohort = runtime.startProcessInstanceByKey(AlumniNetworkContract.KEY, AlumniNetworkContract.startForm(HUB, COHORT,
+          ended.toString(), """
               Ana Lima, ana.lima@example.org
               Tomás Ferreira, tomas.ferreira@example.org
               Mei Chen <mei.chen@example.org>
@@ -79,7 +74,8 @@ class DemoAlumniNetwork implements ApplicationRunner {
       identity.clearAuthentication();
     }
     // The residency is over: issue the invitations now rather than when the job executor gets to it.
-    Job ended3DaysAgo = management.createJobQuery().processInstanceId(cohort.getId()).timers().singleResult();
+    Job ended3DaysAgo = management.createJobQuery().processInstanceId(cohort.getId())
+        .activityId(AlumniNetworkContract.TIMER_RESIDENCY_ENDED).timers().singleResult();
     try {
       if (ended3DaysAgo != null) {
         management.executeJob(ended3DaysAgo.getId());
@@ -87,10 +83,10 @@ class DemoAlumniNetwork implements ApplicationRunner {
     } catch (OptimisticLockingException e) {
       log.debug("The job executor issued the demo invitations first");
     }
-    Object links = runtime.getVariable(cohort.getId(), AlumniVariables.INVITATION_LINKS);
+    String links = AlumniNetworkContract.invitationLinks(runtime, cohort.getId());
     if (links != null) {
       // Ana answers at once, so the alumni page has someone to show.
-      String first = links.toString().lines().findFirst().orElse("");
+      String first = links.lines().findFirst().orElse("");
       String token = first.substring(first.lastIndexOf('/') + 1);
       feedback.answer(token, new AlumniFeedback.Consent(true, true, true,
           "Growing a community garden in Lyon and writing about commons."));

@@ -1,6 +1,5 @@
 package org.communitylifecycle.demo;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.communitylifecycle.practice.MaturityModel;
+import org.communitylifecycle.practice.PracticeMaturityContract;
 import org.communitylifecycle.practice.PracticeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,6 @@ class DemoCommunityOfPractice implements ApplicationRunner {
 
   static final String NAME = "Keep Badges Weird";
   static final String KEY = "keep-badges-weird";
-  static final String PROCESS = "community-of-practice-maturity";
 
   /** The first round's answers: all of Gather but one, the start of Dispatch. */
   static final Set<String> MET_IN_FIRST_ROUND =
@@ -69,7 +68,7 @@ class DemoCommunityOfPractice implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws Exception {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(KEY).count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PracticeMaturityContract.KEY).processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
     // The first round is played one interval (and two days) in the past, with the engine's clock.
@@ -79,17 +78,19 @@ class DemoCommunityOfPractice implements ApplicationRunner {
     ProcessInstance practice;
     try {
       AppClock.set(then.toInstant());
-      practice = runtime.startProcessInstanceByKey(PROCESS, Map.of("communityName", NAME, "liaison", "bob"));
+      practice = runtime.startProcessInstanceByKey(PracticeMaturityContract.KEY, PracticeMaturityContract.startForm(NAME, "bob"));
       AppClock.set(then.toInstant().plus(1, ChronoUnit.DAYS));
-      complete("dave", "community-leads", "Task_SelfAssessMaturity", firstRound());
+      complete("dave", "community-leads", PracticeMaturityContract.TASK_SELF_ASSESS, firstRound());
       AppClock.set(then.toInstant().plus(2, ChronoUnit.DAYS));
-      complete("bob", "cbt-liaisons", "Task_ReviewMaturityAssessment", Map.of("reviewDecision", "accept",
-          "reviewNote", "A solid ignition: people meet, talk and know who the community is for. Next: say what the community is for, together."));
+      complete("bob", "cbt-liaisons", PracticeMaturityContract.TASK_REVIEW, Map.of(
+          PracticeMaturityContract.REVIEW_DECISION, PracticeMaturityContract.DECISION_ACCEPT,
+          PracticeMaturityContract.REVIEW_NOTE, "A solid ignition: people meet, talk and know who the community is for. Next: say what the community is for, together."));
     } finally {
       AppClock.reset();
     }
     // The next assessment has come due meanwhile; the job executor may not be running yet (or at all, in tests).
-    Job next = management.createJobQuery().processInstanceId(practice.getId()).activityId("Timer_NextAssessmentDue").singleResult();
+    Job next = management.createJobQuery().processInstanceId(practice.getId())
+        .activityId(PracticeMaturityContract.TIMER_NEXT_ASSESSMENT_DUE).singleResult();
     if (next != null && !next.getDuedate().after(AppClock.date())) {
       management.executeJob(next.getId());
     }
@@ -99,7 +100,7 @@ class DemoCommunityOfPractice implements ApplicationRunner {
   private Map<String, Object> firstRound() {
     Map<String, Object> answers = new HashMap<>();
     MaturityModel.AREAS.forEach(a -> a.indicatorKeys().forEach(k -> answers.put(k, MET_IN_FIRST_ROUND.contains(k))));
-    answers.put("assessmentNote", "Ten months in: weekly community calls, a Slack with lively backchannels, onboarding via the KBW newsletter.");
+    answers.put(PracticeMaturityContract.ASSESSMENT_NOTE, "Ten months in: weekly community calls, a Slack with lively backchannels, onboarding via the KBW newsletter.");
     return answers;
   }
 

@@ -1,6 +1,6 @@
 package org.communitylifecycle.practice;
 
-import static org.communitylifecycle.practice.PracticeVariables.*;
+import static org.communitylifecycle.practice.PracticeMaturityContract.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +16,6 @@ import javax.xml.datatype.Duration;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -29,6 +27,11 @@ import org.springframework.stereotype.Component;
 @Component("maturityAssessment")
 public class MaturityAssessment {
 
+  /** Outcomes of a review as stored. */
+  static final String OUTCOME_ACCEPTED = "accepted";
+  static final String OUTCOME_REASSESSMENT_REQUESTED = "reassessment-requested";
+  static final int MAX_NOTE_LENGTH = 4000;
+
   private final AssessmentRecords records;
 
   public MaturityAssessment(AssessmentRecords records) {
@@ -37,18 +40,19 @@ public class MaturityAssessment {
 
   /** Completion of "Self-assess maturity": every indicator answered; counts those met per area. */
   public void scored(DelegateTask task) {
+    PracticeMaturityContract contract = PracticeMaturityContract.of(task);
     List<String> unanswered = new ArrayList<>();
     for (MaturityModel.Area area : MaturityModel.AREAS) {
       int met = 0;
       for (String key : area.indicatorKeys()) {
-        Object answer = task.getVariable(key);
-        if (answer instanceof Boolean b) {
-          met += b ? 1 : 0;
+        Boolean answer = contract.answer(key);
+        if (answer != null) {
+          met += answer ? 1 : 0;
         } else {
           unanswered.add(key);
         }
       }
-      task.setVariable(area.scoreVariable(), met);
+      contract.score(area, met);
     }
     if (!unanswered.isEmpty()) {
       throw new InvalidInputException(
@@ -56,30 +60,25 @@ public class MaturityAssessment {
               + String.join(", ", unanswered.subList(0, Math.min(6, unanswered.size())))
               + (unanswered.size() > 6 ? ", ..." : ""));
     }
-    String note = optionalNote(task, ASSESSMENT_NOTE, "Evidence and comments");
-    task.setVariable(ASSESSMENT_NOTE, note);
-    task.setVariable(ASSESSED_BY, actor(task.getProcessEngineServices(), task.getAssignee()));
-    task.setVariable(ASSESSED_AT, AppClock.date());
+    String note = requireLength(contract.assessmentNote(), ASSESSMENT_NOTE, "Evidence and comments");
     // The liaison's note has been read; the stored assessment keeps it. The next review starts blank.
-    task.removeVariable(REASSESSMENT_NOTE);
-    task.removeVariable(REVIEW_DECISION);
-    task.removeVariable(REVIEW_NOTE);
+    contract.assessed(note, actor(task.getProcessEngineServices(), task.getAssignee()), AppClock.date());
   }
 
   /** Completion of "Review maturity assessment": accept, or ask for a re-assessment with a note. */
   public void reviewed(DelegateTask task) {
-    Object decision = task.getVariable(REVIEW_DECISION);
+    PracticeMaturityContract contract = PracticeMaturityContract.of(task);
+    String decision = contract.reviewDecision();
     if (!DECISION_ACCEPT.equals(decision) && !DECISION_REASSESS.equals(decision)) {
       throw new InvalidInputException(
           "reviewDecision must be '" + DECISION_ACCEPT + "' or '" + DECISION_REASSESS + "', got '" + decision + "'");
     }
-    String note = optionalNote(task, REVIEW_NOTE, "The note");
+    String note = requireLength(contract.reviewNote(), REVIEW_NOTE, "The note");
     if (DECISION_REASSESS.equals(decision) && note == null) {
       throw new InvalidInputException(
           "Say what the community should look at again (reviewNote) when asking for a re-assessment");
     }
-    task.setVariable(REVIEW_NOTE, note);
-    task.setVariable(REVIEWED_BY, actor(task.getProcessEngineServices(), task.getAssignee()));
+    contract.reviewed(note, actor(task.getProcessEngineServices(), task.getAssignee()));
   }
 
   /**
@@ -88,72 +87,68 @@ public class MaturityAssessment {
    * next due date; otherwise hands the liaison's note to the re-assessment.
    */
   public void record(DelegateExecution execution) {
-    String key = (String) execution.getVariable(COMMUNITY_KEY);
-    boolean accepted = DECISION_ACCEPT.equals(execution.getVariable(REVIEW_DECISION));
-    int stepNumber = number(execution, STEP_NUMBER);
+    PracticeMaturityContract contract = PracticeMaturityContract.of(execution);
     Instant now = AppClock.now();
+    long id = records.save(reviewedAssessment(contract, execution.getProcessInstanceId(), now));
+    contract.assessmentsRecorded(contract.assessmentsRecorded() + 1);
+    if (contract.accepted()) {
+      accept(contract, id, now);
+    } else {
+      contract.reassessmentRequested(contract.reviewNote());
+    }
+  }
 
+  private static AssessmentRecords.NewAssessment reviewedAssessment(
+      PracticeMaturityContract contract, String processInstanceId, Instant now) {
     Map<String, Boolean> answers = new LinkedHashMap<>();
     Map<String, Integer> scores = new LinkedHashMap<>();
     for (MaturityModel.Area area : MaturityModel.AREAS) {
-      area.indicatorKeys().forEach(k -> answers.put(k, Boolean.TRUE.equals(execution.getVariable(k))));
-      scores.put(area.scoreVariable(), number(execution, area.scoreVariable()));
+      area.indicatorKeys().forEach(k -> answers.put(k, contract.met(k)));
+      scores.put(area.scoreVariable(), contract.score(area));
     }
-    String reviewNote = (String) execution.getVariable(REVIEW_NOTE);
-    long id =
-        records.save(
-            new AssessmentRecords.NewAssessment(
-                key,
-                execution.getProcessInstanceId(),
-                Boolean.TRUE.equals(execution.getVariable(REASSESSMENT)),
-                ((Date) execution.getVariable(ASSESSED_AT)).toInstant(),
-                (String) execution.getVariable(ASSESSED_BY),
-                (String) execution.getVariable(ASSESSMENT_NOTE),
-                answers,
-                scores,
-                stepNumber,
-                (String) execution.getVariable(STEP_REACHED),
-                accepted ? OUTCOME_ACCEPTED : OUTCOME_REASSESSMENT_REQUESTED,
-                reviewNote,
-                (String) execution.getVariable(REVIEWED_BY),
-                now));
-    execution.setVariable(ASSESSMENTS_RECORDED, number(execution, ASSESSMENTS_RECORDED) + 1);
+    return new AssessmentRecords.NewAssessment(
+        contract.communityKey(),
+        processInstanceId,
+        contract.reassessment(),
+        contract.assessedAt().toInstant(),
+        contract.assessedBy(),
+        contract.assessmentNote(),
+        answers,
+        scores,
+        contract.stepNumber(),
+        contract.stepReached(),
+        contract.accepted() ? OUTCOME_ACCEPTED : OUTCOME_REASSESSMENT_REQUESTED,
+        contract.reviewNote(),
+        contract.reviewedBy(),
+        now);
+  }
 
-    if (!accepted) {
-      execution.setVariable(NEW_STEP_REACHED, false);
-      execution.setVariable(REASSESSMENT, true);
-      execution.setVariable(REASSESSMENT_NOTE, reviewNote);
-      return;
-    }
+  private void accept(PracticeMaturityContract contract, long assessmentId, Instant now) {
+    String key = contract.communityKey();
+    int stepNumber = contract.stepNumber();
     // The stored history, not this instance, knows the highest step: a community of practice may
     // have been assessed by an earlier instance.
     int highest = records.highestStepNumber(key);
     boolean higher = stepNumber > highest;
     if (higher) {
-      records.reachSteps(key, highest, stepNumber, LocalDate.ofInstant(now, ZoneOffset.UTC), id);
+      records.reachSteps(key, highest, stepNumber, LocalDate.ofInstant(now, ZoneOffset.UTC), assessmentId);
       highest = stepNumber;
     }
-    execution.setVariable(NEW_STEP_REACHED, higher);
-    execution.setVariable(HIGHEST_STEP_NUMBER, highest);
-    execution.setVariable(HIGHEST_STEP_REACHED, MaturityModel.stepLabel(highest));
-    execution.setVariable(REASSESSMENT, false);
-    // The answers carry over to the next round as a starting point; the evidence belongs to this one.
-    execution.removeVariable(ASSESSMENT_NOTE);
-    execution.setVariable(
-        ASSESSMENT_DUE,
-        nextDue((Date) execution.getVariable(ASSESSMENT_DUE), (String) execution.getVariable(ASSESSMENT_INTERVAL), now));
+    contract.accepted(higher, highest);
+    contract.assessmentDue(nextDue(contract.assessmentDue(), contract.assessmentInterval(), now));
   }
 
   /** Completion of "Celebrate reaching ...": how the community leads celebrated. */
   public void celebrated(DelegateTask task) {
-    String celebration = optionalNote(task, CELEBRATION, "How you celebrated");
+    PracticeMaturityContract contract = PracticeMaturityContract.of(task);
+    String celebration = requireLength(contract.celebration(), CELEBRATION, "How you celebrated");
     if (celebration == null) {
       throw new InvalidInputException("Say how you celebrated (celebration)");
     }
-    task.setVariable(CELEBRATION, celebration);
+    contract.celebration(celebration);
     records.celebrate(
-        (String) task.getVariable(COMMUNITY_KEY),
-        number(task, CELEBRATION_STEP_NUMBER),
+        contract.communityKey(),
+        contract.celebrationStepNumber(),
         LocalDate.ofInstant(AppClock.now(), ZoneOffset.UTC),
         actor(task.getProcessEngineServices(), task.getAssignee()),
         celebration);
@@ -174,27 +169,19 @@ public class MaturityAssessment {
     return next.getTime();
   }
 
-  private static String optionalNote(VariableScope scope, String variable, String label) {
-    Object value = scope.getVariable(variable);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String note = value.toString().trim();
-    if (note.length() > MAX_NOTE_LENGTH) {
+  /** A note as given, null when blank, or a client error when it is too long. */
+  private static String requireLength(String note, String variable, String label) {
+    if (note != null && note.length() > MAX_NOTE_LENGTH) {
       throw new InvalidInputException(
           label + " is " + note.length() + " characters long; keep it to " + MAX_NOTE_LENGTH + " (" + variable + ")");
     }
     return note;
   }
 
-  private static int number(VariableScope scope, String variable) {
-    Object value = scope.getVariable(variable);
-    return value instanceof Number n ? n.intValue() : 0;
-  }
-
   /** The authenticated user, or the fallback when the engine runs without one (jobs, seeding). */
   private static String actor(ProcessEngineServices services, String fallback) {
-    Authentication authentication = services.getIdentityService().getCurrentAuthentication();
+    // The engine's Authentication type is in engine.impl; IdentityService is the public way to it.
+    var authentication = services.getIdentityService().getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {
       return authentication.getUserId();
     }

@@ -1,10 +1,9 @@
 package org.communitylifecycle.practice;
 
-import static org.communitylifecycle.practice.PracticeVariables.*;
-
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+// No public API runs a check inside the current engine command without the caller's authorizations.
 import org.camunda.bpm.engine.impl.context.Context;
 import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.community.CommunitySlug;
@@ -32,7 +31,29 @@ public class PracticeEntry {
   }
 
   public void register(DelegateExecution execution) {
-    String name = text(execution, COMMUNITY_NAME);
+    PracticeMaturityContract contract = PracticeMaturityContract.of(execution);
+    String name = requireName(contract.communityName());
+    String key = CommunitySlug.of(name);
+    if (key.isEmpty()) {
+      throw new InvalidInputException(
+          "The name '" + name + "' needs at least one letter or digit to make the community of practice's key");
+    }
+    String liaison = contract.liaison();
+    String interval = intervalOrDefault(contract.assessmentInterval());
+    requireLiaisonAndNoRunningInstance(execution, liaison, key);
+
+    records.register(key, name, liaison, interval, AppClock.now());
+    int highest = records.highestStepNumber(key);
+
+    execution.setProcessBusinessKey(key);
+    // A community of practice shares the community's teams: its activators self-assess, its liaisons review.
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    String activatorTeam = Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name, List.of());
+    String liaisonTeam = Teams.ensure(identity, Teams.Kind.LIAISONS, key, name, List.of(liaison));
+    contract.registered(name, key, liaison, activatorTeam, liaisonTeam, interval, AppClock.date(), highest);
+  }
+
+  private static String requireName(String name) {
     if (name == null) {
       throw new InvalidInputException("Give the community of practice a name (communityName)");
     }
@@ -40,26 +61,25 @@ public class PracticeEntry {
       throw new InvalidInputException(
           "The name of the community of practice is " + name.length() + " characters long; keep it to " + MAX_NAME_LENGTH);
     }
-    String key = CommunitySlug.of(name);
-    if (key.isEmpty()) {
-      throw new InvalidInputException(
-          "The name '" + name + "' needs at least one letter or digit to make the community of practice's key");
-    }
-    String liaison = text(execution, LIAISON);
-    String interval = text(execution, ASSESSMENT_INTERVAL);
+    return name;
+  }
+
+  private String intervalOrDefault(String interval) {
     if (interval == null) {
-      interval = properties.assessmentInterval();
-    } else {
-      try {
-        PracticeProperties.requireInterval("The assessment interval", interval);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(e.getMessage());
-      }
+      return properties.assessmentInterval();
     }
+    try {
+      PracticeProperties.requireInterval("The assessment interval", interval);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+    return interval;
+  }
+
+  private static void requireLiaisonAndNoRunningInstance(DelegateExecution execution, String liaison, String key) {
     String processKey =
         execution.getProcessEngineServices().getRepositoryService()
             .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
-
     // The starting user may not read users, groups or other instances; these checks are the engine's own.
     Context.getCommandContext()
         .runWithoutAuthorization(
@@ -76,24 +96,6 @@ public class PracticeEntry {
               }
               return null;
             });
-
-    records.register(key, name, liaison, interval, AppClock.now());
-    int highest = records.highestStepNumber(key);
-
-    execution.setProcessBusinessKey(key);
-    execution.setVariable(COMMUNITY_NAME, name);
-    execution.setVariable(COMMUNITY_KEY, key);
-    execution.setVariable(LIAISON, liaison);
-    // A community of practice shares the community's teams: its activators self-assess, its liaisons review.
-    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    execution.setVariable(ACTIVATOR_TEAM, Teams.ensure(identity, Teams.Kind.ACTIVATORS, key, name, List.of()));
-    execution.setVariable(LIAISON_TEAM, Teams.ensure(identity, Teams.Kind.LIAISONS, key, name, List.of(liaison)));
-    execution.setVariable(ASSESSMENT_INTERVAL, interval);
-    execution.setVariable(ASSESSMENT_DUE, AppClock.date());
-    execution.setVariable(REASSESSMENT, false);
-    execution.setVariable(HIGHEST_STEP_NUMBER, highest);
-    execution.setVariable(HIGHEST_STEP_REACHED, MaturityModel.stepLabel(highest));
-    execution.setVariable(ASSESSMENTS_RECORDED, 0);
   }
 
   private static void requireLiaison(IdentityService identity, String liaison) {
@@ -106,10 +108,5 @@ public class PracticeEntry {
     if (identity.createUserQuery().userId(liaison).memberOfGroup(Groups.CBT_LIAISONS).count() == 0) {
       throw new InvalidInputException("The liaison '" + liaison + "' is not in the group '" + Groups.CBT_LIAISONS + "'");
     }
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
   }
 }

@@ -2,6 +2,7 @@ package org.communitylifecycle.alumni;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.communitylifecycle.alumni.AlumniNetworkContract.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,52 +71,67 @@ class AlumniNetworkTest {
   @Test
   void consentingResidentJoinsTheDirectoryAndTheReunionIsHeld() {
     ProcessInstance cohort = start("Ana Lima, ana@example.org\nBen Okafor <ben@example.org>");
+    cohortIsOpenedForHana(cohort);
+    Task send = invitationsGoOutToHana(cohort);
+    anaJoinsAndBenAnswersAfterTheLinksAreSent(cohort, send);
+    Task organise = theReunionComesDueForTheCohortsTeam(cohort);
+    theReunionIsPlannedAndHeld(cohort, organise);
+  }
 
-    assertThat(cohort).isWaitingAt("Timer_ResidencyEnded").hasBusinessKey(slug(hub) + "/winter-2026");
+  private void cohortIsOpenedForHana(ProcessInstance cohort) {
+    assertThat(cohort).isWaitingAt(TIMER_RESIDENCY_ENDED).hasBusinessKey(slug(hub) + "/winter-2026");
     assertThat(cohort).variables().doesNotContainKey("residents").containsEntry("residentCount", 2)
         .containsEntry("hubHost", "hana").containsEntry("invitationValidFor", "P30D").containsEntry("reunionAfter", "P6M")
         .containsEntry("hostTeam", team());
     // The cohort's team is exactly the host who opened it; other hub hosts (ines) are not in it.
     org.assertj.core.api.Assertions.assertThat(TeamAccess.members(processEngine.getIdentityService(), team())).containsExactly("hana");
-    org.assertj.core.api.Assertions.assertThat(timer(cohort, "Timer_ResidencyEnded").getDuedate())
+    org.assertj.core.api.Assertions.assertThat(timer(cohort, TIMER_RESIDENCY_ENDED).getDuedate())
         .as("invitations go out the day after the last day").isEqualTo(localMidnight("2026-03-11"));
+  }
 
-    runTimer(cohort, "Timer_ResidencyEnded");
+  private Task invitationsGoOutToHana(ProcessInstance cohort) {
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
 
-    Task send = task(cohort, "Task_SendAlumniInvitations");
+    Task send = task(cohort, TASK_SEND_INVITATIONS);
     assertThat(send).isAssignedTo("hana").hasName("Send alumni invitations: Winter 2026 (" + hub + ")")
         .hasDueDate(localMidnight("2026-04-10"));
     assertCandidateGroup(send, team());
     String links = links(cohort);
     org.assertj.core.api.Assertions.assertThat(AlumniTestSupport.lines(links)).hasSize(2)
         .allMatch(line -> line.contains(": https://alumni.example.org/alumni/feedback/"));
-    assertThat(cohort).isWaitingAt("Task_SendAlumniInvitations", "Gateway_FeedbackOrLapse", "Timer_ReunionDue");
+    assertThat(cohort).isWaitingAt(TASK_SEND_INVITATIONS, GATEWAY_FEEDBACK_OR_LAPSE, TIMER_REUNION_DUE);
+    return send;
+  }
 
+  private void anaJoinsAndBenAnswersAfterTheLinksAreSent(ProcessInstance cohort, Task send) {
+    String links = links(cohort);
     Outcome ana = beans.feedback().answer(AlumniTestSupport.tokenFor(links, "ana@example.org"), new Consent(true, true, true, "Weaving"));
     org.assertj.core.api.Assertions.assertThat(ana.joined()).isTrue();
     org.assertj.core.api.Assertions.assertThat(ana.withdrawalLink()).startsWith("https://alumni.example.org/alumni/withdraw/");
     runAnswers(cohort);
 
-    assertThat(cohort).hasPassed("ServiceTask_CloseInvitation", "EndEvent_Joined").isWaitingAt("Gateway_FeedbackOrLapse");
+    assertThat(cohort).hasPassed(SERVICE_TASK_CLOSE_INVITATION, END_JOINED).isWaitingAt(GATEWAY_FEEDBACK_OR_LAPSE);
     org.assertj.core.api.Assertions.assertThat(AlumniTestSupport.lines(links(cohort)))
         .as("who answered drops off the host's list").singleElement().asString().contains("ben@example.org");
 
     submit("hana", send, Map.of("invitationsSent", true));
-    assertThat(cohort).hasPassed("EndEvent_InvitationsSent").variables().doesNotContainKey("invitationLinks");
+    assertThat(cohort).hasPassed(END_INVITATIONS_SENT).variables().doesNotContainKey("invitationLinks");
 
     beans.feedback().answer(AlumniTestSupport.tokenFor(links, "ben@example.org"), new Consent(true, false, false, null));
     runAnswers(cohort);
-    assertThat(cohort).hasPassed("EndEvent_InvitationsClosed").isWaitingAt("Timer_ReunionDue");
+    assertThat(cohort).hasPassed(END_INVITATIONS_CLOSED).isWaitingAt(TIMER_REUNION_DUE);
+  }
 
-    Job reunionDue = timer(cohort, "Timer_ReunionDue");
+  private Task theReunionComesDueForTheCohortsTeam(ProcessInstance cohort) {
+    Job reunionDue = timer(cohort, TIMER_REUNION_DUE);
     org.assertj.core.api.Assertions.assertThat(reunionDue.getDuedate()).isEqualTo(localMidnight("2026-09-11"));
     // Tasks created while the engine checks authorizations grant their candidates, as in the application.
     TeamAccess.authorized(processEngine, () -> {
-      runTimer(cohort, "Timer_ReunionDue");
+      runTimer(cohort, TIMER_REUNION_DUE);
       return null;
     });
 
-    Task organise = task(cohort, "Task_OrganiseReunion");
+    Task organise = task(cohort, TASK_ORGANISE_REUNION);
     assertThat(organise).isNotAssigned().hasName("Organise reunion: Winter 2026 (" + hub + ")");
     assertCandidateGroup(organise, team());
     // Only the cohort's hosts see its work: hana does, ines, a host of other cohorts, does not.
@@ -125,15 +141,18 @@ class AlumniNetworkTest {
     assertThat(cohort).variables().containsEntry("contactableAlumni", 1);
     org.assertj.core.api.Assertions.assertThat(taskService().getVariableLocal(organise.getId(), "reunionContacts"))
         .as("only who agreed to be contacted").isEqualTo("Ana Lima <ana@example.org>: Weaving");
+    return organise;
+  }
 
+  private void theReunionIsPlannedAndHeld(ProcessInstance cohort, Task organise) {
     submit("hana", organise, Map.of("reunionDecision", "planned", "reunionFormat", "online-call", "reunionDate", "2026-09-20"));
 
-    Task record = task(cohort, "Task_RecordCatchUp");
+    Task record = task(cohort, TASK_RECORD_CATCH_UP);
     assertThat(record).hasDueDate(localMidnight("2026-09-21"));
     assertCandidateGroup(record, team());
     submit("hana", record, Map.of("catchUpOutcome", "held", "attendeeCount", 1L, "catchUpNotes", "Ideas for a summer gathering"));
 
-    assertThat(cohort).hasPassed("Gateway_ReunionPlanned", "EndEvent_CatchUpRecorded").isEnded()
+    assertThat(cohort).hasPassed(GATEWAY_REUNION_PLANNED, END_CATCH_UP_RECORDED).isEnded()
         .variables().containsEntry("attendeeCount", 1).containsEntry("reunionFormat", "online-call")
         .containsEntry("reunionPlan", "an online catch-up call on 20 September 2026")
         .doesNotContainKey("reunionContacts").doesNotContainKey("invitationLinks");
@@ -144,7 +163,7 @@ class AlumniNetworkTest {
   @Test
   void decliningResidentIsErasedAndNobodyIsLeftToContact() {
     ProcessInstance cohort = start("Chidi Eze, chidi@example.org");
-    runTimer(cohort, "Timer_ResidencyEnded");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
     String links = links(cohort);
 
     Outcome chidi = beans.feedback().answer(AlumniTestSupport.tokenFor(links, "chidi@example.org"), new Consent(false, false, false, null));
@@ -152,56 +171,56 @@ class AlumniNetworkTest {
     org.assertj.core.api.Assertions.assertThat(chidi.withdrawalLink()).isNull();
     runAnswers(cohort);
 
-    assertThat(cohort).hasPassed("ServiceTask_EraseDeclinedInvitation", "EndEvent_Declined", "EndEvent_InvitationsClosed");
+    assertThat(cohort).hasPassed(SERVICE_TASK_ERASE_DECLINED, END_DECLINED, END_INVITATIONS_CLOSED);
     org.assertj.core.api.Assertions.assertThat(links(cohort)).as("the host's list lost the declined link").isEmpty();
     org.assertj.core.api.Assertions.assertThat(beans.directory().invitations(cohortId(cohort), AlumniDirectory.DECLINED))
         .singleElement().satisfies(invitation -> {
           org.assertj.core.api.Assertions.assertThat(invitation.name()).isNull();
           org.assertj.core.api.Assertions.assertThat(invitation.email()).isNull();
         });
-    submit("hana", task(cohort, "Task_SendAlumniInvitations"), Map.of("invitationsSent", true));
+    submit("hana", task(cohort, TASK_SEND_INVITATIONS), Map.of("invitationsSent", true));
 
-    runTimer(cohort, "Timer_ReunionDue");
+    runTimer(cohort, TIMER_REUNION_DUE);
 
-    assertThat(cohort).hasPassed("ServiceTask_GatherReunionContacts", "EndEvent_NoAlumniToContact").isEnded()
+    assertThat(cohort).hasPassed(SERVICE_TASK_GATHER_CONTACTS, END_NO_ALUMNI_TO_CONTACT).isEnded()
         .variables().containsEntry("contactableAlumni", 0);
   }
 
   @Test
   void unansweredInvitationLapsesWhileTheLinksWaitUnsent() {
     ProcessInstance cohort = start("Dara Quinn, dara@example.org");
-    runTimer(cohort, "Timer_ResidencyEnded");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
     Date expires = (Date) runtimeService().getVariable(cohort.getId(), "invitationsExpireAt");
     org.assertj.core.api.Assertions.assertThat(expires).isEqualTo(localMidnight("2026-04-10"));
-    org.assertj.core.api.Assertions.assertThat(timer(cohort, "Timer_InvitationLapsed").getDuedate()).isEqualTo(expires);
+    org.assertj.core.api.Assertions.assertThat(timer(cohort, TIMER_INVITATION_LAPSED).getDuedate()).isEqualTo(expires);
 
     // The host never confirms; at the same moment every link lapses.
-    runTimer(cohort, "Timer_InvitationsExpiredUnsent");
-    assertThat(cohort).hasPassed("EndEvent_InvitationsExpiredUnsent").variables().doesNotContainKey("invitationLinks");
-    runTimer(cohort, "Timer_InvitationLapsed");
+    runTimer(cohort, TIMER_INVITATIONS_EXPIRED_UNSENT);
+    assertThat(cohort).hasPassed(END_INVITATIONS_EXPIRED_UNSENT).variables().doesNotContainKey("invitationLinks");
+    runTimer(cohort, TIMER_INVITATION_LAPSED);
 
-    assertThat(cohort).hasPassed("ServiceTask_EraseLapsedInvitation", "EndEvent_Lapsed", "EndEvent_InvitationsClosed")
-        .isWaitingAt("Timer_ReunionDue");
+    assertThat(cohort).hasPassed(SERVICE_TASK_ERASE_LAPSED, END_LAPSED, END_INVITATIONS_CLOSED)
+        .isWaitingAt(TIMER_REUNION_DUE);
     org.assertj.core.api.Assertions.assertThat(beans.directory().invitations(cohortId(cohort), AlumniDirectory.LAPSED))
         .singleElement().satisfies(invitation -> org.assertj.core.api.Assertions.assertThat(invitation.email()).isNull());
     org.assertj.core.api.Assertions.assertThat(tokensOf(cohort)).as("lapsed links are purged").isZero();
 
-    runTimer(cohort, "Timer_ReunionDue");
-    assertThat(cohort).hasPassed("EndEvent_NoAlumniToContact").isEnded();
+    runTimer(cohort, TIMER_REUNION_DUE);
+    assertThat(cohort).hasPassed(END_NO_ALUMNI_TO_CONTACT).isEnded();
   }
 
   @Test
   void reunionSkippedWithAReason() {
     ProcessInstance cohort = start("Eli Sato, eli@example.org");
-    runTimer(cohort, "Timer_ResidencyEnded");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
     beans.feedback().answer(AlumniTestSupport.tokenFor(links(cohort), "eli@example.org"), new Consent(true, true, false, null));
     runAnswers(cohort);
-    submit("hana", task(cohort, "Task_SendAlumniInvitations"), Map.of("invitationsSent", true));
-    runTimer(cohort, "Timer_ReunionDue");
+    submit("hana", task(cohort, TASK_SEND_INVITATIONS), Map.of("invitationsSent", true));
+    runTimer(cohort, TIMER_REUNION_DUE);
 
-    submit("ines", task(cohort, "Task_OrganiseReunion"), Map.of("reunionDecision", "skipped", "skipReason", "Hub closed for renovation"));
+    submit("ines", task(cohort, TASK_ORGANISE_REUNION), Map.of("reunionDecision", "skipped", "skipReason", "Hub closed for renovation"));
 
-    assertThat(cohort).hasPassed("EndEvent_ReunionSkipped").isEnded()
+    assertThat(cohort).hasPassed(END_REUNION_SKIPPED).isEnded()
         .variables().containsEntry("reunionDecision", "skipped").containsEntry("skipReason", "Hub closed for renovation")
         .doesNotContainKey("reunionOn");
   }
@@ -209,17 +228,17 @@ class AlumniNetworkTest {
   @Test
   void catchUpCancelledIsRecordedWithoutAttendance() {
     ProcessInstance cohort = start("Femi Ade, femi@example.org");
-    runTimer(cohort, "Timer_ResidencyEnded");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
     beans.feedback().answer(AlumniTestSupport.tokenFor(links(cohort), "femi@example.org"), new Consent(true, true, true, null));
     runAnswers(cohort);
-    submit("hana", task(cohort, "Task_SendAlumniInvitations"), Map.of("invitationsSent", true));
-    runTimer(cohort, "Timer_ReunionDue");
-    submit("hana", task(cohort, "Task_OrganiseReunion"),
+    submit("hana", task(cohort, TASK_SEND_INVITATIONS), Map.of("invitationsSent", true));
+    runTimer(cohort, TIMER_REUNION_DUE);
+    submit("hana", task(cohort, TASK_ORGANISE_REUNION),
         Map.of("reunionDecision", "planned", "reunionFormat", "in-person", "reunionDate", "2026-10-03"));
 
-    submit("hana", task(cohort, "Task_RecordCatchUp"), Map.of("catchUpOutcome", "cancelled", "attendeeCount", 3L));
+    submit("hana", task(cohort, TASK_RECORD_CATCH_UP), Map.of("catchUpOutcome", "cancelled", "attendeeCount", 3L));
 
-    assertThat(cohort).hasPassed("EndEvent_CatchUpRecorded").isEnded()
+    assertThat(cohort).hasPassed(END_CATCH_UP_RECORDED).isEnded()
         .variables().containsEntry("catchUpOutcome", "cancelled").doesNotContainKey("attendeeCount");
   }
 
@@ -241,7 +260,7 @@ class AlumniNetworkTest {
     assertThatThrownBy(() -> start(Map.of("hubName", hub, "cohortName", "X", "residencyEndDate", "2062-06-30", "residents", "A B, a@example.org")))
         .hasMessageContaining("more than 2 years away");
 
-    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("alumni-network").count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
     org.assertj.core.api.Assertions.assertThat(beans.jdbc().sql("select count(*) from cl_alumni_cohort where hub_key = :hub")
         .param("hub", slug(hub)).query(Long.class).single()).isZero();
   }
@@ -255,7 +274,7 @@ class AlumniNetworkTest {
         .hasMessageEndingWith("of at most 4000 characters); split them into cohorts of about 28");
 
     ProcessInstance cohort = start(large.lines().limit(28).collect(java.util.stream.Collectors.joining("\n")));
-    runTimer(cohort, "Timer_ResidencyEnded");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
     org.assertj.core.api.Assertions.assertThat(links(cohort)).hasSizeLessThanOrEqualTo(4000);
     org.assertj.core.api.Assertions.assertThat(AlumniTestSupport.lines(links(cohort))).hasSize(28);
   }
@@ -281,14 +300,14 @@ class AlumniNetworkTest {
     assertThatThrownBy(() -> start("Hal Berg, hal@example.org"))
         .hasMessageContaining("The cohort 'Winter 2026' of " + hub + " is already in the alumni network");
 
-    runTimer(cohort, "Timer_ResidencyEnded");
-    Task send = task(cohort, "Task_SendAlumniInvitations");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
+    Task send = task(cohort, TASK_SEND_INVITATIONS);
     assertThatThrownBy(() -> submit("hana", send, Map.of("invitationsSent", false)))
         .hasMessageContaining("Tick 'I have sent every invitation'");
     beans.feedback().answer(AlumniTestSupport.tokenFor(links(cohort), "gus@example.org"), new Consent(true, true, true, null));
     runAnswers(cohort);
-    runTimer(cohort, "Timer_ReunionDue");
-    Task organise = task(cohort, "Task_OrganiseReunion");
+    runTimer(cohort, TIMER_REUNION_DUE);
+    Task organise = task(cohort, TASK_ORGANISE_REUNION);
     assertThatThrownBy(() -> submit("hana", organise, Map.of("reunionDecision", "maybe")))
         .hasMessageContaining("reunionDecision must be 'planned' or 'skipped'");
     assertThatThrownBy(() -> submit("hana", organise, Map.of("reunionDecision", "planned", "reunionDate", "2026-10-01")))
@@ -298,19 +317,19 @@ class AlumniNetworkTest {
     assertThatThrownBy(() -> submit("hana", organise, Map.of("reunionDecision", "skipped")))
         .hasMessageContaining("Say why there is no reunion this time");
     submit("hana", organise, Map.of("reunionDecision", "planned", "reunionFormat", "in-person", "reunionDate", "2026-10-01"));
-    Task record = task(cohort, "Task_RecordCatchUp");
+    Task record = task(cohort, TASK_RECORD_CATCH_UP);
     assertThatThrownBy(() -> submit("hana", record, Map.of("catchUpOutcome", "held")))
         .hasMessageContaining("Give how many alumni took part (attendeeCount)");
     assertThatThrownBy(() -> submit("hana", record, Map.of("catchUpOutcome", "held", "attendeeCount", -2L)))
         .hasMessageContaining("0 or more");
 
-    assertThat(cohort).isWaitingAt("Task_SendAlumniInvitations", "Task_RecordCatchUp");
+    assertThat(cohort).isWaitingAt(TASK_SEND_INVITATIONS, TASK_RECORD_CATCH_UP);
   }
 
   @Test
   void cancelledCohortForgetsItsPendingInvitations() {
     ProcessInstance cohort = start("Iris Novak, iris@example.org\nJon Bell, jon@example.org");
-    runTimer(cohort, "Timer_ResidencyEnded");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
     String links = links(cohort);
     beans.feedback().answer(AlumniTestSupport.tokenFor(links, "jon@example.org"), new Consent(false, false, false, null));
 
@@ -328,12 +347,12 @@ class AlumniNetworkTest {
   @Test
   void personalVariablesNeverReachTheHistory() {
     ProcessInstance cohort = start("Kim Park, kim@example.org");
-    runTimer(cohort, "Timer_ResidencyEnded");
+    runTimer(cohort, TIMER_RESIDENCY_ENDED);
     beans.feedback().answer(AlumniTestSupport.tokenFor(links(cohort), "kim@example.org"), new Consent(true, true, true, "Baking"));
     runAnswers(cohort);
-    submit("hana", task(cohort, "Task_SendAlumniInvitations"), Map.of("invitationsSent", true, "invitationLinks", "as the form posts it"));
-    runTimer(cohort, "Timer_ReunionDue");
-    submit("hana", task(cohort, "Task_OrganiseReunion"), Map.of("reunionDecision", "skipped", "skipReason", "Quiet season"));
+    submit("hana", task(cohort, TASK_SEND_INVITATIONS), Map.of("invitationsSent", true, "invitationLinks", "as the form posts it"));
+    runTimer(cohort, TIMER_REUNION_DUE);
+    submit("hana", task(cohort, TASK_ORGANISE_REUNION), Map.of("reunionDecision", "skipped", "skipReason", "Quiet season"));
 
     List<HistoricVariableInstance> variables = historyService().createHistoricVariableInstanceQuery()
         .processInstanceId(cohort.getId()).includeDeleted().list();
@@ -354,7 +373,7 @@ class AlumniNetworkTest {
   }
 
   private ProcessInstance start(Map<String, Object> form) {
-    String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey("alumni-network")
+    String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
         .latestVersion().singleResult().getId();
     processEngine.getIdentityService().setAuthenticatedUserId("hana");
     try {
@@ -388,7 +407,7 @@ class AlumniNetworkTest {
 
   /** The continuations after "Feedback given". */
   private void runAnswers(ProcessInstance cohort) {
-    managementService().createJobQuery().processInstanceId(cohort.getId()).activityId("Message_FeedbackGiven").list()
+    managementService().createJobQuery().processInstanceId(cohort.getId()).activityId(EVENT_FEEDBACK_GIVEN).list()
         .forEach(job -> managementService().executeJob(job.getId()));
   }
 

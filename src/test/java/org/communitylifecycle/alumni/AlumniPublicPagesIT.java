@@ -60,7 +60,14 @@ class AlumniPublicPagesIT extends RunningApplication {
   @Test
   void aResidentJoinsIsListedAndWithdrawsWithoutEverLoggingIn() {
     Map<String, String> links = inviteCohort("Nadia Karim, nadia@example.org\nPaul Meyer, paul@example.org");
+    String formToken = nadiaOpensHerForm(links);
+    String withdrawal = nadiaJoinsAfterAForgedAndAnInvalidPost(links, formToken);
+    herLinkWorksOnce(links, formToken);
+    paulDeclinesAndOnlyNadiaIsListed(links);
+    nadiaWithdraws(withdrawal);
+  }
 
+  private String nadiaOpensHerForm(Map<String, String> links) {
     ResponseEntity<String> form = rest.getForEntity("/alumni/feedback/" + links.get("nadia@example.org"), String.class);
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody()).contains("<html lang=\"en\">", "Stay in touch with " + hub, "Hello <span>Nadia Karim</span>",
@@ -69,7 +76,10 @@ class AlumniPublicPagesIT extends RunningApplication {
     assertThat(form.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
     assertThat(form.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
     String formToken = formToken(form.getBody());
+    return formToken;
+  }
 
+  private String nadiaJoinsAfterAForgedAndAnInvalidPost(Map<String, String> links, String formToken) {
     ResponseEntity<String> forged = post("/alumni/feedback/" + links.get("nadia@example.org"),
         Map.of("store", "yes", "contact", "yes", "list", "yes"));
     assertThat(forged.getStatusCode()).as("a post from a page we did not serve").isEqualTo(HttpStatus.BAD_REQUEST);
@@ -87,14 +97,19 @@ class AlumniPublicPagesIT extends RunningApplication {
     assertThat(joined.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(joined.getBody()).contains("Keep this link to withdraw", properties.publicBaseUrl() + "/alumni/withdraw/");
     String withdrawal = match(WITHDRAW_LINK, joined.getBody());
+    return withdrawal;
+  }
 
+  private void herLinkWorksOnce(Map<String, String> links, String formToken) {
     ResponseEntity<String> replay = post("/alumni/feedback/" + links.get("nadia@example.org"), Map.of(
         "store", "no", "contact", "no", "list", "no", "formToken", formToken));
     assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.GONE);
     assertThat(replay.getBody()).contains("This link has been used");
     assertThat(rest.getForEntity("/alumni/feedback/" + links.get("nadia@example.org"), String.class).getStatusCode())
         .isEqualTo(HttpStatus.GONE);
+  }
 
+  private void paulDeclinesAndOnlyNadiaIsListed(Map<String, String> links) {
     ResponseEntity<String> paulDeclines = post("/alumni/feedback/" + links.get("paul@example.org"), Map.of(
         "store", "no", "formToken", formToken(rest.getForEntity("/alumni/feedback/" + links.get("paul@example.org"), String.class).getBody())));
     assertThat(paulDeclines.getBody()).contains("we keep nothing about you").doesNotContain("withdraw/");
@@ -105,7 +120,9 @@ class AlumniPublicPagesIT extends RunningApplication {
         .doesNotContain("nadia@example.org", "Paul Meyer");
     assertThat(rest.getForEntity("/alumni/" + hubKey, String.class).getBody()).contains("Alumni of " + hub, "Nadia Karim");
     assertThat(rest.getForEntity("/alumni/no-such-hub", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
 
+  private void nadiaWithdraws(String withdrawal) {
     ResponseEntity<String> record = rest.getForEntity("/alumni/withdraw/" + withdrawal, String.class);
     assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(record.getBody()).contains("nadia@example.org", "Withdraw and erase my details");
@@ -143,7 +160,7 @@ class AlumniPublicPagesIT extends RunningApplication {
         .as("the demo cohort's first resident answered").contains("Ana Lima", "Winter 2026 residency");
 
     ResponseEntity<String> aliceStarts = rest.withBasicAuth("alice", "demo").postForEntity(
-        "/engine-rest/process-definition/key/alumni-network/submit-form", startForm("X, x@example.org"), String.class);
+        "/engine-rest/process-definition/key/" + AlumniNetworkContract.KEY + "/submit-form", startForm("X, x@example.org"), String.class);
     assertThat(aliceStarts.getStatusCode()).as("only hub hosts start the alumni network; others do not even see it")
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
   }
@@ -171,14 +188,14 @@ class AlumniPublicPagesIT extends RunningApplication {
   /** hana lists the residents of a residency that ended yesterday; returns each one's feedback token from her task. */
   private Map<String, String> inviteCohort(String residents) {
     ResponseEntity<Map> started = rest.withBasicAuth("hana", "demo").postForEntity(
-        "/engine-rest/process-definition/key/alumni-network/submit-form", startForm(residents), Map.class);
+        "/engine-rest/process-definition/key/" + AlumniNetworkContract.KEY + "/submit-form", startForm(residents), Map.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instance = started.getBody().get("id").toString();
-    Job ended = management.createJobQuery().processInstanceId(instance).activityId("Timer_ResidencyEnded").singleResult();
+    Job ended = management.createJobQuery().processInstanceId(instance).activityId(AlumniNetworkContract.TIMER_RESIDENCY_ENDED).singleResult();
     management.executeJob(ended.getId());
 
     List<Map<String, Object>> tasks = rest.withBasicAuth("hana", "demo").exchange(
-        "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=Task_SendAlumniInvitations",
+        "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + AlumniNetworkContract.TASK_SEND_INVITATIONS,
         HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
     assertThat(tasks).singleElement().satisfies(t -> assertThat(t.get("assignee")).isEqualTo("hana"));
     Map<?, ?> variables = rest.withBasicAuth("hana", "demo")

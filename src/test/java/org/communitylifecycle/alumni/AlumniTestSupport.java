@@ -1,7 +1,5 @@
 package org.communitylifecycle.alumni;
 
-import static org.communitylifecycle.alumni.AlumniVariables.*;
-
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +68,7 @@ final class AlumniTestSupport {
 
   /** The start form's variables. */
   static Map<String, Object> cohort(String hub, String cohort, String lastDay, String residents) {
-    return Map.of(HUB_NAME, hub, COHORT_NAME, cohort, RESIDENCY_END_DATE, lastDay, RESIDENTS, residents);
+    return AlumniNetworkContract.startForm(hub, cohort, lastDay, residents);
   }
 
   /** The token at the end of the link in the host's list for this email. */

@@ -41,7 +41,7 @@ final class CohortDriver {
   /** hana lists the residents of a residency that ends on 2026-03-10. */
   CohortDriver start(String residents) {
     String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(AlumniVariables.PROCESS_KEY).latestVersion().singleResult().getId();
+        .processDefinitionKey(AlumniNetworkContract.KEY).latestVersion().singleResult().getId();
     as("hana", () -> cohort = engine.getFormService().submitStartForm(definition,
         new HashMap<>(AlumniTestSupport.cohort(hub, "Winter 2026", "2026-03-10", residents))));
     return this;
@@ -49,7 +49,7 @@ final class CohortDriver {
 
   /** The residency ends: the invitations go out. */
   CohortDriver residencyEnds() {
-    return runTimer("Timer_ResidencyEnded");
+    return runTimer(AlumniNetworkContract.TIMER_RESIDENCY_ENDED);
   }
 
   CohortDriver runTimer(String activityId) {
@@ -64,12 +64,12 @@ final class CohortDriver {
 
   /** Runs the continuations after residents' answers. */
   CohortDriver processAnswers() {
-    jobs("Message_FeedbackGiven").forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    jobs(AlumniNetworkContract.EVENT_FEEDBACK_GIVEN).forEach(job -> engine.getManagementService().executeJob(job.getId()));
     return this;
   }
 
   String links() {
-    Object links = engine.getRuntimeService().getVariable(cohort.getId(), AlumniVariables.INVITATION_LINKS);
+    Object links = engine.getRuntimeService().getVariable(cohort.getId(), AlumniNetworkContract.INVITATION_LINKS);
     return links == null ? "" : links.toString();
   }
 
@@ -93,7 +93,7 @@ final class CohortDriver {
 
   long cohortId() {
     return ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(cohort.getId())
-        .variableName(AlumniVariables.COHORT_ID).singleResult().getValue()).longValue();
+        .variableName(AlumniNetworkContract.COHORT_ID).singleResult().getValue()).longValue();
   }
 
   String hubKey() {

@@ -102,7 +102,7 @@ class ConsentAndStorageTest {
     cohort.start(name + ", " + email).residencyEnds();
     String token = cohort.tokenFor(email);
 
-    cohort.runTimer("Timer_InvitationLapsed");
+    cohort.runTimer(AlumniNetworkContract.TIMER_INVITATION_LAPSED);
 
     assertThat(DatabaseSweep.find(AlumniTestSupport.dataSource(), name, email)).isEmpty();
     assertThat(cohort.beans.directory().invitations(cohort.cohortId(), AlumniDirectory.LAPSED)).hasSize(1);

@@ -49,7 +49,7 @@ class TokenReplayTest {
   void onlyTheHashOfAFeedbackTokenIsStored() {
     cohort.start("Sam Ito, " + email).residencyEnds();
     String token = cohort.tokenFor(email);
-    cohort.submit("hana", "Task_SendAlumniInvitations", Map.of("invitationsSent", true));
+    cohort.submit("hana", AlumniNetworkContract.TASK_SEND_INVITATIONS, Map.of("invitationsSent", true));
 
     assertThat(DatabaseSweep.find(AlumniTestSupport.dataSource(), token)).as("the token in clear").isEmpty();
     assertThat(DatabaseSweep.find(AlumniTestSupport.dataSource(), AlumniTokens.hash(token)))
@@ -91,7 +91,7 @@ class TokenReplayTest {
   void anExpiredLinkIsRefusedThenForgotten() {
     cohort.start("Sam Ito, " + email).residencyEnds();
     String token = cohort.tokenFor(email);
-    Date expires = (Date) processEngine.getRuntimeService().getVariable(cohort.cohort.getId(), AlumniVariables.INVITATIONS_EXPIRE_AT);
+    Date expires = (Date) processEngine.getRuntimeService().getVariable(cohort.cohort.getId(), AlumniNetworkContract.INVITATIONS_EXPIRE_AT);
 
     ClockUtil.setCurrentTime(new Date(expires.getTime() - 1000));
     assertThat(feedback.feedbackLink(token).state()).isEqualTo(LinkState.VALID);
@@ -99,7 +99,7 @@ class TokenReplayTest {
     assertThat(feedback.feedbackLink(token).state()).isEqualTo(LinkState.EXPIRED);
     assertThat(feedback.answer(token, JOIN).state()).isEqualTo(LinkState.EXPIRED);
 
-    cohort.runTimer("Timer_InvitationLapsed");
+    cohort.runTimer(AlumniNetworkContract.TIMER_INVITATION_LAPSED);
     assertThat(feedback.feedbackLink(token).state()).isEqualTo(LinkState.UNKNOWN);
     assertThat(cohort.beans.jdbc().sql("select count(*) from cl_alumni where email = :email").param("email", email)
         .query(Long.class).single()).isZero();

@@ -60,10 +60,10 @@ class WithdrawalErasureTest {
   @Test
   void withdrawalWhileTheReunionIsOrganisedErasesTheRunningProcessAndItsHistory() {
     String withdrawal = joinBoth();
-    cohort.runTimer("Timer_ReunionDue");
-    String organise = cohort.task("Task_OrganiseReunion").getId();
+    cohort.runTimer(AlumniNetworkContract.TIMER_REUNION_DUE);
+    String organise = cohort.task(AlumniNetworkContract.TASK_ORGANISE_REUNION).getId();
     TaskService tasks = processEngine.getTaskService();
-    assertThat(tasks.getVariableLocal(organise, AlumniVariables.REUNION_CONTACTS).toString()).contains(lena, omar);
+    assertThat(tasks.getVariableLocal(organise, AlumniNetworkContract.REUNION_CONTACTS).toString()).contains(lena, omar);
     cohort.as("hana", () -> {
       tasks.createComment(organise, cohort.cohort.getId(), "Called " + lena + ", keen to come");
       tasks.createComment(null, cohort.cohort.getId(), "Write to " + lenaEmail + " about the venue");
@@ -77,7 +77,7 @@ class WithdrawalErasureTest {
 
     assertThat(DatabaseSweep.find(AlumniTestSupport.dataSource(), lena, lenaEmail)).as("anything of Lena's left").isEmpty();
     assertNothingInTheEngineMentions(lena, lenaEmail);
-    assertThat(tasks.getVariableLocal(organise, AlumniVariables.REUNION_CONTACTS).toString())
+    assertThat(tasks.getVariableLocal(organise, AlumniNetworkContract.REUNION_CONTACTS).toString())
         .as("Lena's line is gone, Omar's stays").doesNotContain(lena).contains(omar);
     assertThat(processEngine.getRuntimeService().getVariable(cohort.cohort.getId(), "hostNotes")).isEqualTo("Ask " + omar + " to speak");
     assertThat(tasks.getProcessInstanceComments(cohort.cohort.getId())).extracting(Comment::getFullMessage)
@@ -89,17 +89,17 @@ class WithdrawalErasureTest {
   @Test
   void withdrawalAfterTheCohortEndedErasesItsHistory() {
     String withdrawal = joinBoth();
-    cohort.runTimer("Timer_ReunionDue");
-    String organise = cohort.task("Task_OrganiseReunion").getId();
+    cohort.runTimer(AlumniNetworkContract.TIMER_REUNION_DUE);
+    String organise = cohort.task(AlumniNetworkContract.TASK_ORGANISE_REUNION).getId();
     TaskService tasks = processEngine.getTaskService();
     cohort.as("hana", () -> {
       tasks.createComment(organise, cohort.cohort.getId(), "Called " + lena.toUpperCase() + ", keen to come");
       tasks.createComment(null, cohort.cohort.getId(), "Venue idea from " + lenaEmail);
       tasks.createAttachment("url", organise, cohort.cohort.getId(), "Photo with " + lena, "At the hub", "https://photos.example.org/hub");
     });
-    cohort.submit("hana", "Task_OrganiseReunion",
+    cohort.submit("hana", AlumniNetworkContract.TASK_ORGANISE_REUNION,
         Map.of("reunionDecision", "planned", "reunionFormat", "online-call", "reunionDate", "2026-09-20"));
-    cohort.submit("ines", "Task_RecordCatchUp", Map.of("catchUpOutcome", "held", "attendeeCount", 2L,
+    cohort.submit("ines", AlumniNetworkContract.TASK_RECORD_CATCH_UP, Map.of("catchUpOutcome", "held", "attendeeCount", 2L,
         "catchUpNotes", lena + " (" + lenaEmail + ") offered her bakery for the summer; " + omar + " joined online"));
     assertThat(cohort.ended()).isTrue();
     assertThat(DatabaseSweep.find(AlumniTestSupport.dataSource(), lena, lenaEmail)).isNotEmpty();
@@ -110,10 +110,10 @@ class WithdrawalErasureTest {
     assertNothingInTheEngineMentions(lena, lenaEmail);
     assertThat(DatabaseSweep.find(AlumniTestSupport.dataSource(), omar)).as("others are untouched").isNotEmpty();
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(cohort.cohort.getId())
-        .variableName(AlumniVariables.CATCH_UP_NOTES).count())
+        .variableName(AlumniNetworkContract.CATCH_UP_NOTES).count())
         .as("a variable that mentioned her loses its whole history").isZero();
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(cohort.cohort.getId())
-        .variableName(AlumniVariables.REUNION_DECISION).singleResult().getValue()).isEqualTo("planned");
+        .variableName(AlumniNetworkContract.REUNION_DECISION).singleResult().getValue()).isEqualTo("planned");
   }
 
   @Test
@@ -135,7 +135,7 @@ class WithdrawalErasureTest {
     AlumniFeedback.Outcome lenaJoined = cohort.answer(lenaEmail, true, true, true, "Running a bakery in Lyon");
     cohort.answer(omarEmail, true, true, true, "Studying soil");
     cohort.processAnswers();
-    cohort.submit("hana", "Task_SendAlumniInvitations", Map.of("invitationsSent", true));
+    cohort.submit("hana", AlumniNetworkContract.TASK_SEND_INVITATIONS, Map.of("invitationsSent", true));
     String link = lenaJoined.withdrawalLink();
     return link.substring(link.lastIndexOf('/') + 1);
   }

@@ -1,6 +1,7 @@
 package org.communitylifecycle.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitylifecycle.practice.PracticeMaturityContract.*;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -40,7 +40,6 @@ import org.springframework.web.context.WebApplicationContext;
  */
 class CommunityOfPracticeIT extends RunningApplication {
 
-  static final String PROCESS = "community-of-practice-maturity";
   static final String ORA = "open-recognition-alliance";
   /** The demo's community of practice. */
   static final String KBW = "keep-badges-weird";
@@ -84,15 +83,22 @@ class CommunityOfPracticeIT extends RunningApplication {
         .andExpect(jsonPath("$.assessments[0].scores.gatherB").value(2))
         .andExpect(jsonPath("$.stepHistory[0].stepReached").value("Gather"));
 
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(KBW).taskDefinitionKey("Task_SelfAssessMaturity").count())
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(KBW).taskDefinitionKey(TASK_SELF_ASSESS).count())
         .as("the next self-assessment waits").isEqualTo(1);
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(KBW).taskDefinitionKey("Task_CelebrateStep")
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(KBW).taskDefinitionKey(TASK_CELEBRATE_STEP)
         .taskCandidateGroup("community-leads").singleResult().getName())
         .isEqualTo("Celebrate reaching Gather (Keep Badges Weird)");
   }
 
   @Test
   void assessmentsAreStoredWithScoresPerAreaOverTimeAndTheStepHistory() throws Exception {
+    String instance = startedOnlyOnce();
+    LocalDate gatherReached = reassessedThenAcceptedAtGatherAndCelebrated();
+    LocalDate dispatchReached = aQuarterLaterDispatchIsReached(instance);
+    historyShowsEveryAssessmentAndStep(gatherReached, dispatchReached);
+  }
+
+  private String startedOnlyOnce() {
     ResponseEntity<Map> started = start("dave", "Open Recognition Alliance", "bob");
     assertThat(started.getStatusCode()).as("community leads may start it").isEqualTo(HttpStatus.OK);
     String instance = started.getBody().get("id").toString();
@@ -100,38 +106,47 @@ class CommunityOfPracticeIT extends RunningApplication {
     assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(duplicate.getBody().get("message").toString())
         .contains("The community of practice 'open-recognition-alliance' is already being assessed");
+    return instance;
+  }
 
+  private LocalDate reassessedThenAcceptedAtGatherAndCelebrated() {
     // An activator of its team self-assesses; the liaison asks for a re-assessment.
     identity.createMembership("alice", "activators-" + ORA);
-    String selfAssess = task("alice", "Task_SelfAssessMaturity");
+    String selfAssess = task("alice", TASK_SELF_ASSESS);
     assertThat(submit("alice", selfAssess, answers(3, 3, 3, 2, 2, 2, 2, 2, 2, 0, 0, 0))).isEqualTo(HttpStatus.NO_CONTENT);
-    String review = task("bob", "Task_ReviewMaturityAssessment");
+    String review = task("bob", TASK_REVIEW);
     assertThat(submit("bob", review, Map.of("reviewDecision", "reassess"))).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(submit("bob", review, Map.of("reviewDecision", "reassess", "reviewNote", "Who besides you two moderates?")))
         .isEqualTo(HttpStatus.NO_CONTENT);
 
-    String again = task("alice", "Task_SelfAssessMaturity");
+    String again = task("alice", TASK_SELF_ASSESS);
     Map<?, ?> form = rest.withBasicAuth("alice", "demo").getForObject("/engine-rest/task/" + again + "/form-variables", Map.class);
     assertThat(((Map<?, ?>) form.get("reassessmentNote")).get("value")).isEqualTo("Who besides you two moderates?");
     assertThat(((Map<?, ?>) form.get("gather_a_1")).get("value")).as("last answers filled in").isEqualTo(true);
     submit("alice", again, answers(3, 3, 3, 2, 1, 2, 1, 0, 1, 0, 0, 0));
-    submit("bob", task("bob", "Task_ReviewMaturityAssessment"), Map.of("reviewDecision", "accept"));
+    submit("bob", task("bob", TASK_REVIEW), Map.of("reviewDecision", "accept"));
     LocalDate gatherReached = LocalDate.now(ZoneOffset.UTC);
 
-    String celebrate = task("dave", "Task_CelebrateStep");
+    String celebrate = task("dave", TASK_CELEBRATE_STEP);
     assertThat(submit("dave", celebrate, Map.of("celebration", "Open badges for the first twelve members")))
         .isEqualTo(HttpStatus.NO_CONTENT);
+    return gatherReached;
+  }
 
+  private LocalDate aQuarterLaterDispatchIsReached(String instance) {
     // A quarter later the next self-assessment reaches Dispatch.
-    Job next = management.createJobQuery().processInstanceId(instance).activityId("Timer_NextAssessmentDue").singleResult();
+    Job next = management.createJobQuery().processInstanceId(instance).activityId(TIMER_NEXT_ASSESSMENT_DUE).singleResult();
     ClockUtil.setCurrentTime(next.getDuedate());
     management.executeJob(next.getId());
-    submit("dave", task("dave", "Task_SelfAssessMaturity"), answers(3, 3, 3, 2, 2, 2, 1, 0, 1, 0, 0, 0));
-    submit("bob", task("bob", "Task_ReviewMaturityAssessment"), Map.of("reviewDecision", "accept", "reviewNote", "Liftoff!"));
+    submit("dave", task("dave", TASK_SELF_ASSESS), answers(3, 3, 3, 2, 2, 2, 1, 0, 1, 0, 0, 0));
+    submit("bob", task("bob", TASK_REVIEW), Map.of("reviewDecision", "accept", "reviewNote", "Liftoff!"));
     LocalDate dispatchReached = LocalDate.ofInstant(next.getDuedate().toInstant(), ZoneOffset.UTC);
-    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_CelebrateStep").singleResult().getName())
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_CELEBRATE_STEP).singleResult().getName())
         .isEqualTo("Celebrate reaching Dispatch (Open Recognition Alliance)");
+    return dispatchReached;
+  }
 
+  private void historyShowsEveryAssessmentAndStep(LocalDate gatherReached, LocalDate dispatchReached) throws Exception {
     history("dave", ORA)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assessments.length()").value(3))
@@ -159,7 +174,7 @@ class CommunityOfPracticeIT extends RunningApplication {
     assertThat(start("bob", "Badge Wiki", "bob").getStatusCode()).as("liaisons may").isEqualTo(HttpStatus.OK);
     // The practice's own activators self-assess: its team, which Admin fills.
     identity.createMembership("alice", "activators-badge-wiki");
-    String selfAssess = task("alice", "Task_SelfAssessMaturity", "badge-wiki");
+    String selfAssess = task("alice", TASK_SELF_ASSESS, "badge-wiki");
     List<String> candidates = tasks.getIdentityLinksForTask(selfAssess).stream()
         .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
     assertThat(candidates).containsExactlyInAnyOrder("community-leads", "activators-badge-wiki");
@@ -189,7 +204,7 @@ class CommunityOfPracticeIT extends RunningApplication {
   private ResponseEntity<Map> start(String user, String name, String liaison) {
     Map<String, Object> body = Map.of("variables", Map.of("communityName", Map.of("value", name), "liaison", Map.of("value", liaison)));
     return rest.withBasicAuth(user, "demo")
-        .postForEntity("/engine-rest/process-definition/key/" + PROCESS + "/submit-form", body, Map.class);
+        .postForEntity("/engine-rest/process-definition/key/" + KEY + "/submit-form", body, Map.class);
   }
 
   private HttpStatus submit(String user, String taskId, Map<String, Object> values) {

@@ -2,6 +2,7 @@ package org.communitylifecycle.practice;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.communitylifecycle.practice.PracticeMaturityContract.*;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,6 @@ class CommunityOfPracticeMaturityTest {
   static ProcessEngineCoverageExtension engine =
       ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE).assertClassCoverageAtLeast(1.0).build();
 
-  static final String PROCESS = "community-of-practice-maturity";
   static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
   static final String KBW = "keep-badges-weird";
 
@@ -71,17 +71,22 @@ class CommunityOfPracticeMaturityTest {
   @Test
   void acceptedAssessmentIsStoredAndReachingTheFirstStepIsCelebrated() {
     ProcessInstance practice = start("Keep Badges Weird", "bob");
+    Task celebrate = assessedAtGatherAndAccepted(practice);
+    assertStoredAsReachingGather();
+    theCommunityLeadsCelebrate(practice, celebrate);
+  }
 
-    assertThat(practice).isWaitingAt("Task_SelfAssessMaturity");
-    Task selfAssess = taskAt("Task_SelfAssessMaturity");
+  private Task assessedAtGatherAndAccepted(ProcessInstance practice) {
+    assertThat(practice).isWaitingAt(TASK_SELF_ASSESS);
+    Task selfAssess = taskAt(TASK_SELF_ASSESS);
     assertThat(selfAssess).hasName("Self-assess maturity (Keep Badges Weird)").isNotAssigned();
     Assertions.assertThat(candidateGroups(selfAssess)).containsExactlyInAnyOrder("community-leads", "activators-keep-badges-weird");
     later(Duration.ofDays(1));
     selfAssess("dave", GATHER, "Weekly calls and a lively Slack");
 
-    assertThat(practice).isWaitingAt("Task_ReviewMaturityAssessment");
-    assertThat(taskAt("Task_ReviewMaturityAssessment")).isAssignedTo("bob").hasName("Review maturity assessment (Keep Badges Weird)");
-    Assertions.assertThat(candidateGroups(taskAt("Task_ReviewMaturityAssessment"))).containsExactly("liaisons-keep-badges-weird");
+    assertThat(practice).isWaitingAt(TASK_REVIEW);
+    assertThat(taskAt(TASK_REVIEW)).isAssignedTo("bob").hasName("Review maturity assessment (Keep Badges Weird)");
+    Assertions.assertThat(candidateGroups(taskAt(TASK_REVIEW))).containsExactly("liaisons-keep-badges-weird");
     assertThat(practice).variables()
         .containsEntry("gatherA", 3).containsEntry("gatherB", 2).containsEntry("dispatchA", 1).containsEntry("systemsChangeC", 0)
         .containsEntry("stepReached", "Gather").containsEntry("stepNumber", 1)
@@ -89,13 +94,16 @@ class CommunityOfPracticeMaturityTest {
     later(Duration.ofDays(1));
     review("bob", "accept", "A solid ignition");
 
-    assertThat(practice).isWaitingAt("Task_CelebrateStep", "Timer_NextAssessmentDue")
+    assertThat(practice).isWaitingAt(TASK_CELEBRATE_STEP, TIMER_NEXT_ASSESSMENT_DUE)
         .variables().containsEntry("newStepReached", true).containsEntry("highestStepNumber", 1)
         .containsEntry("highestStepReached", "Gather").containsEntry("assessmentsRecorded", 1);
-    Task celebrate = taskAt("Task_CelebrateStep");
+    Task celebrate = taskAt(TASK_CELEBRATE_STEP);
     assertThat(celebrate).hasName("Celebrate reaching Gather (Keep Badges Weird)").isNotAssigned();
     Assertions.assertThat(candidateGroups(celebrate)).containsExactly("community-leads");
+    return celebrate;
+  }
 
+  private void assertStoredAsReachingGather() {
     AssessmentRecords.History history = history();
     Assertions.assertThat(history.assessments()).singleElement().satisfies(a -> {
       Assertions.assertThat(a.assessedBy()).isEqualTo("dave");
@@ -114,12 +122,14 @@ class CommunityOfPracticeMaturityTest {
       Assertions.assertThat(s.firstReachedOn()).isEqualTo(LocalDate.of(2026, 1, 7));
       Assertions.assertThat(s.celebration()).isNull();
     });
+  }
 
+  private void theCommunityLeadsCelebrate(ProcessInstance practice, Task celebrate) {
     later(Duration.ofDays(5));
     processEngine.getIdentityService().setAuthenticatedUserId("dave");
     complete(celebrate, withVariables("celebration", "Badges for the five people who started the weekly calls"));
 
-    assertThat(practice).hasPassed("EndEvent_StepCelebrated").isWaitingAt("Timer_NextAssessmentDue").isNotEnded();
+    assertThat(practice).hasPassed(END_STEP_CELEBRATED).isWaitingAt(TIMER_NEXT_ASSESSMENT_DUE).isNotEnded();
     Assertions.assertThat(history().stepHistory()).singleElement().satisfies(s -> {
       Assertions.assertThat(s.celebration()).isEqualTo("Badges for the five people who started the weekly calls");
       Assertions.assertThat(s.celebratedBy()).isEqualTo("dave");
@@ -137,18 +147,18 @@ class CommunityOfPracticeMaturityTest {
         .hasMessage("Say what the community should look at again (reviewNote) when asking for a re-assessment");
     review("bob", "reassess", "Explore needs leaders beyond the two of you: who moderates?");
 
-    assertThat(practice).isWaitingAt("Task_SelfAssessMaturity").hasNotPassed("Gateway_HigherStepReached")
+    assertThat(practice).isWaitingAt(TASK_SELF_ASSESS).hasNotPassed(GATEWAY_HIGHER_STEP_REACHED)
         .variables().containsEntry("reassessmentNote", "Explore needs leaders beyond the two of you: who moderates?")
         .containsEntry("reassessment", true).containsEntry("gather_a_1", true);
-    Assertions.assertThat(taskAt("Task_SelfAssessMaturity")).isNotNull();
+    Assertions.assertThat(taskAt(TASK_SELF_ASSESS)).isNotNull();
     selfAssess("alice", GATHER, "Fair: we are at Gather");
 
-    assertThat(practice).isWaitingAt("Task_ReviewMaturityAssessment").variables()
+    assertThat(practice).isWaitingAt(TASK_REVIEW).variables()
         .doesNotContainKey("reassessmentNote").doesNotContainKey("reviewDecision").containsEntry("assessedBy", "alice");
     review("bob", "accept", null);
 
-    assertThat(practice).isWaitingAt("Task_CelebrateStep", "Timer_NextAssessmentDue");
-    assertThat(taskAt("Task_CelebrateStep")).hasName("Celebrate reaching Gather (Keep Badges Weird)");
+    assertThat(practice).isWaitingAt(TASK_CELEBRATE_STEP, TIMER_NEXT_ASSESSMENT_DUE);
+    assertThat(taskAt(TASK_CELEBRATE_STEP)).hasName("Celebrate reaching Gather (Keep Badges Weird)");
     List<AssessmentRecords.StoredAssessment> stored = history().assessments();
     Assertions.assertThat(stored).extracting(AssessmentRecords.StoredAssessment::reviewOutcome)
         .containsExactly("reassessment-requested", "accepted");
@@ -166,13 +176,13 @@ class CommunityOfPracticeMaturityTest {
     selfAssess("dave", GATHER, "Weekly calls");
     review("bob", "accept", null);
 
-    Job next = job("Timer_NextAssessmentDue");
+    Job next = job(TIMER_NEXT_ASSESSMENT_DUE);
     Assertions.assertThat(next.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-05T09:00:00Z")));
-    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_SelfAssessMaturity").count()).isZero();
+    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_SELF_ASSESS).count()).isZero();
     ClockUtil.setCurrentTime(next.getDuedate());
     execute(next);
 
-    assertThat(practice).isWaitingAt("Task_SelfAssessMaturity", "Task_CelebrateStep").variables()
+    assertThat(practice).isWaitingAt(TASK_SELF_ASSESS, TASK_CELEBRATE_STEP).variables()
         .as("last round's answers are filled in, its evidence is not").containsEntry("gather_a_1", true)
         .containsEntry("gather_b_3", false).doesNotContainKey("assessmentNote");
   }
@@ -181,12 +191,12 @@ class CommunityOfPracticeMaturityTest {
   void sameStepAgainIsNotCelebrated() {
     ProcessInstance practice = start("Keep Badges Weird", "bob");
     acceptRound(GATHER);
-    complete(taskAt("Task_CelebrateStep"), withVariables("celebration", "Cake on the community call"));
+    complete(taskAt(TASK_CELEBRATE_STEP), withVariables("celebration", "Cake on the community call"));
     nextRound();
 
     acceptRound(new int[] {2, 2, 3, 3, 1, 3, 0, 0, 0, 0, 0, 0});
 
-    assertThat(practice).isWaitingAt("Timer_NextAssessmentDue").isNotWaitingAt("Task_CelebrateStep")
+    assertThat(practice).isWaitingAt(TIMER_NEXT_ASSESSMENT_DUE).isNotWaitingAt(TASK_CELEBRATE_STEP)
         .variables().containsEntry("newStepReached", false).containsEntry("highestStepNumber", 1).containsEntry("assessmentsRecorded", 2);
     Assertions.assertThat(history().assessments()).extracting(AssessmentRecords.StoredAssessment::stepReached)
         .containsExactly("Gather", "Gather");
@@ -201,24 +211,24 @@ class CommunityOfPracticeMaturityTest {
 
     acceptRound(NO_STEP);
 
-    assertThat(practice).isWaitingAt("Timer_NextAssessmentDue", "Task_CelebrateStep")
+    assertThat(practice).isWaitingAt(TIMER_NEXT_ASSESSMENT_DUE, TASK_CELEBRATE_STEP)
         .variables().containsEntry("stepReached", "none").containsEntry("newStepReached", false)
         .containsEntry("highestStepReached", "Gather");
-    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_CelebrateStep").count()).isEqualTo(1);
+    Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_CELEBRATE_STEP).count()).isEqualTo(1);
   }
 
   @Test
   void jumpingToAHigherStepRecordsEveryStepOnTheWayAndCelebratesTheHighest() {
     ProcessInstance practice = start("Keep Badges Weird", "bob");
     acceptRound(GATHER);
-    complete(taskAt("Task_CelebrateStep"), withVariables("celebration", "Cake on the community call"));
+    complete(taskAt(TASK_CELEBRATE_STEP), withVariables("celebration", "Cake on the community call"));
     nextRound();
 
     acceptRound(EXPLORE);
 
-    assertThat(practice).isWaitingAt("Task_CelebrateStep", "Timer_NextAssessmentDue");
-    assertThat(taskAt("Task_CelebrateStep")).hasName("Celebrate reaching Explore (Keep Badges Weird)");
-    Assertions.assertThat(taskService().getVariable(taskAt("Task_CelebrateStep").getId(), "celebrationStepNumber")).isEqualTo(3);
+    assertThat(practice).isWaitingAt(TASK_CELEBRATE_STEP, TIMER_NEXT_ASSESSMENT_DUE);
+    assertThat(taskAt(TASK_CELEBRATE_STEP)).hasName("Celebrate reaching Explore (Keep Badges Weird)");
+    Assertions.assertThat(taskService().getVariable(taskAt(TASK_CELEBRATE_STEP).getId(), "celebrationStepNumber")).isEqualTo(3);
     Assertions.assertThat(history().stepHistory())
         .extracting(AssessmentRecords.StepReached::stepReached, AssessmentRecords.StepReached::firstReachedOn)
         .containsExactly(
@@ -234,7 +244,7 @@ class CommunityOfPracticeMaturityTest {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-20T12:00:00Z")));
     review("bob", "accept", null);
 
-    Assertions.assertThat(job("Timer_NextAssessmentDue").getDuedate())
+    Assertions.assertThat(job(TIMER_NEXT_ASSESSMENT_DUE).getDuedate())
         .as("the next quarter after the review, on the same day of the month")
         .isEqualTo(Date.from(Instant.parse("2026-07-05T09:00:00Z")));
   }
@@ -242,12 +252,12 @@ class CommunityOfPracticeMaturityTest {
   @Test
   void startFormIntervalOverridesTheDefault() {
     ProcessInstance practice =
-        runtimeService().startProcessInstanceByKey(PROCESS,
+        runtimeService().startProcessInstanceByKey(KEY,
             Map.of("communityName", "Open Recognition Alliance", "liaison", "frank", "assessmentInterval", "P1M"));
     acceptRound(GATHER);
 
     assertThat(practice).variables().containsEntry("assessmentInterval", "P1M");
-    Assertions.assertThat(job("Timer_NextAssessmentDue").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-02-05T09:00:00Z")));
+    Assertions.assertThat(job(TIMER_NEXT_ASSESSMENT_DUE).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-02-05T09:00:00Z")));
     Assertions.assertThat(records.find("open-recognition-alliance")).hasValueSatisfying(c -> {
       Assertions.assertThat(c.liaison()).isEqualTo("frank");
       Assertions.assertThat(c.assessmentInterval()).isEqualTo("P1M");
@@ -265,7 +275,7 @@ class CommunityOfPracticeMaturityTest {
     selfAssess("dave", GATHER, null);
     review("frank", "accept", null);
 
-    assertThat(second).isWaitingAt("Timer_NextAssessmentDue").isNotWaitingAt("Task_CelebrateStep");
+    assertThat(second).isWaitingAt(TIMER_NEXT_ASSESSMENT_DUE).isNotWaitingAt(TASK_CELEBRATE_STEP);
     Assertions.assertThat(records.find(KBW).orElseThrow().liaison()).isEqualTo("frank");
   }
 
@@ -276,7 +286,7 @@ class CommunityOfPracticeMaturityTest {
     assertThatThrownBy(() -> start("keep badges WEIRD!", "frank"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("The community of practice 'keep-badges-weird' is already being assessed; open its running instance instead");
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(1);
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(1);
     Assertions.assertThat(records.find(KBW).orElseThrow().liaison()).isEqualTo("bob");
   }
 
@@ -289,11 +299,11 @@ class CommunityOfPracticeMaturityTest {
     assertThatThrownBy(() -> start("???", "bob")).hasMessageContaining("needs at least one letter or digit");
     assertThatThrownBy(() -> start("", "bob")).hasMessage("Give the community of practice a name (communityName)");
     assertThatThrownBy(() -> start("x".repeat(121), "bob")).hasMessageContaining("keep it to 120");
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS,
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
             Map.of("communityName", "Keep Badges Weird", "liaison", "bob", "assessmentInterval", "quarterly")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("The assessment interval is not an ISO-8601 duration: 'quarterly'");
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS,
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
             Map.of("communityName", "Keep Badges Weird", "liaison", "bob", "assessmentInterval", "-P3M")))
         .hasMessage("The assessment interval must be a positive duration, got '-P3M'");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
@@ -307,21 +317,21 @@ class CommunityOfPracticeMaturityTest {
     answers.remove("systems_c_3");
     answers.put("gather_a_1", "yes");
 
-    assertThatThrownBy(() -> taskService().complete(taskAt("Task_SelfAssessMaturity").getId(), answers))
+    assertThatThrownBy(() -> taskService().complete(taskAt(TASK_SELF_ASSESS).getId(), answers))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("Answer every indicator with true or false; 2 of 36 are not: gather_a_1, systems_c_3");
     Map<String, Object> tooLong = answers(GATHER);
     tooLong.put("assessmentNote", "x".repeat(4001));
-    assertThatThrownBy(() -> taskService().complete(taskAt("Task_SelfAssessMaturity").getId(), tooLong))
+    assertThatThrownBy(() -> taskService().complete(taskAt(TASK_SELF_ASSESS).getId(), tooLong))
         .hasMessageContaining("keep it to 4000");
-    assertThat(practice).isWaitingAt("Task_SelfAssessMaturity");
+    assertThat(practice).isWaitingAt(TASK_SELF_ASSESS);
 
     selfAssess("dave", GATHER, null);
     assertThatThrownBy(() -> review("bob", "maybe", null))
         .hasMessage("reviewDecision must be 'accept' or 'reassess', got 'maybe'");
-    assertThat(practice).isWaitingAt("Task_ReviewMaturityAssessment");
+    assertThat(practice).isWaitingAt(TASK_REVIEW);
     review("bob", "accept", null);
-    assertThatThrownBy(() -> complete(taskAt("Task_CelebrateStep"), withVariables("celebration", "")))
+    assertThatThrownBy(() -> complete(taskAt(TASK_CELEBRATE_STEP), withVariables("celebration", "")))
         .hasMessage("Say how you celebrated (celebration)");
     Assertions.assertThat(history().assessments()).hasSize(1);
   }
@@ -329,7 +339,7 @@ class CommunityOfPracticeMaturityTest {
   // --- helpers ---
 
   private ProcessInstance start(String name, String liaison) {
-    return runtimeService().startProcessInstanceByKey(PROCESS, Map.of("communityName", name, "liaison", liaison));
+    return runtimeService().startProcessInstanceByKey(KEY, Map.of("communityName", name, "liaison", liaison));
   }
 
   /** The answers that give these area scores: the first n indicators of each area met. */
@@ -347,14 +357,14 @@ class CommunityOfPracticeMaturityTest {
   private void selfAssess(String user, int[] scores, String note) {
     Map<String, Object> variables = answers(scores);
     variables.put("assessmentNote", note);
-    as(user, () -> taskService().complete(taskAt("Task_SelfAssessMaturity").getId(), variables));
+    as(user, () -> taskService().complete(taskAt(TASK_SELF_ASSESS).getId(), variables));
   }
 
   private void review(String user, String decision, String note) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("reviewDecision", decision);
     variables.put("reviewNote", note);
-    as(user, () -> taskService().complete(taskAt("Task_ReviewMaturityAssessment").getId(), variables));
+    as(user, () -> taskService().complete(taskAt(TASK_REVIEW).getId(), variables));
   }
 
   private void acceptRound(int[] scores) {
@@ -363,12 +373,12 @@ class CommunityOfPracticeMaturityTest {
   }
 
   private String liaison() {
-    return (String) runtimeService().getVariable(taskAt("Task_ReviewMaturityAssessment").getProcessInstanceId(), "liaison");
+    return (String) runtimeService().getVariable(taskAt(TASK_REVIEW).getProcessInstanceId(), "liaison");
   }
 
   /** Moves the clock to the next assessment's due date and lets its timer fire. */
   private void nextRound() {
-    Job next = job("Timer_NextAssessmentDue");
+    Job next = job(TIMER_NEXT_ASSESSMENT_DUE);
     ClockUtil.setCurrentTime(next.getDuedate());
     execute(next);
   }

@@ -1,6 +1,7 @@
 package org.communitylifecycle.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitylifecycle.practice.PracticeMaturityContract.*;
 
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ class CommunityOfPracticeStepDecisionTest {
   private void assertStep(Map<String, Object> scores, String step, int number, String ruleId) {
     Set<String> earlier = evaluations().stream().map(HistoricDecisionInstance::getId).collect(Collectors.toSet());
     DmnDecisionResult result =
-        processEngine.getDecisionService().evaluateDecisionByKey("community-of-practice-step").variables(scores).evaluate();
+        processEngine.getDecisionService().evaluateDecisionByKey(STEP_DECISION_KEY).variables(scores).evaluate();
 
     assertThat(result.getSingleResult().getEntryMap()).containsEntry("stepReached", step).containsEntry("stepNumber", number);
     HistoricDecisionInstance evaluation =
@@ -99,7 +100,7 @@ class CommunityOfPracticeStepDecisionTest {
 
   private List<HistoricDecisionInstance> evaluations() {
     return processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey("community-of-practice-step").includeOutputs().list();
+        .decisionDefinitionKey(STEP_DECISION_KEY).includeOutputs().list();
   }
 
   private static Map<String, Object> scores(int... perArea) {
