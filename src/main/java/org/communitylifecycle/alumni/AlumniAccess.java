@@ -10,6 +10,6 @@ class AlumniAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.startableBy("alumni-network", Groups.HUB_HOSTS);
+    declarations.startableBy(AlumniNetworkContract.KEY, Groups.HUB_HOSTS);
   }
 }

@@ -10,7 +10,7 @@ class PracticeAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.startableBy("community-of-practice-maturity", Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)
-        .readableBy("community-of-practice-maturity", Groups.ACTIVATORS);
+    declarations.startableBy(PracticeMaturityContract.KEY, Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)
+        .readableBy(PracticeMaturityContract.KEY, Groups.ACTIVATORS);
   }
 }

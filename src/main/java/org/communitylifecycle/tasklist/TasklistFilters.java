@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.alumni.AlumniNetworkContract;
 import org.communitylifecycle.identity.Grants;
 import org.communitylifecycle.lifecycle.StageContract;
 import org.communitylifecycle.milestone.MilestoneContract;
+import org.communitylifecycle.practice.PracticeMaturityContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -48,7 +50,7 @@ public class TasklistFilters implements ApplicationRunner {
 
   static final String TASK_DELIVER = MilestoneContract.TASK_DELIVER;
   static final List<String> REVIEWS =
-      List.of(MilestoneContract.TASK_REVIEW, StageContract.TASK_REVIEW_STAGE_EXIT, "Task_ReviewMaturityAssessment");
+      List.of(MilestoneContract.TASK_REVIEW, StageContract.TASK_REVIEW_STAGE_EXIT, PracticeMaturityContract.TASK_REVIEW);
   static final List<String> FOLLOW_UPS = List.of(MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
   static final List<String> ESCALATIONS =
       List.of(MilestoneContract.TASK_ESCALATE_DELIVERY, MilestoneContract.TASK_FOLLOW_UP_REVIEW, MilestoneContract.TASK_ESCALATE_REVIEW);
@@ -125,7 +127,7 @@ public class TasklistFilters implements ApplicationRunner {
             List.of(column("listCohort", "Cohort"))),
         new Definition("My alumni network", "Invitations, reunions and catch-ups of the cohorts my hub hosts", -25,
             List.of(Groups.HUB_HOSTS),
-            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey("alumni-network")),
+            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey(AlumniNetworkContract.KEY)),
             List.of(column("listHub", "Hub"), column("listCohort", "Cohort"))),
         new Definition("My ops jam work", "My steps of the ecosystem ops jams I take part in", -25,
             List.of(Groups.PROJECT_MANAGERS, Groups.BRANCH_LEADS, Groups.INSTANCE_MANAGERS),
