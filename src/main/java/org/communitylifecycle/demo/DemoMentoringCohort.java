@@ -45,7 +45,8 @@ class DemoMentoringCohort implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or cancelled sample is not formed again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MentoringCohortContract.PROCESS_KEY).processInstanceBusinessKey(KEY).count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MentoringCohortContract.PROCESS_KEY)
+        .processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
     LocalDate today = AppClock.today();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+// The engine hands out the current authentication only as this impl type; there is no public one.
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.http.ContentDisposition;

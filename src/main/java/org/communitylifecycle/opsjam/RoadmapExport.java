@@ -100,7 +100,7 @@ final class RoadmapExport {
     } else {
       for (OpsJams.CheckIn checkIn : roadmap.checkIns()) {
         md.append("- ").append(checkIn.heldOn()).append(", held by ").append(checkIn.heldBy()).append(": ")
-            .append(OpsJamVariables.CLOSE.equals(checkIn.decision()) ? "roadmap closed" : "keep tracking")
+            .append(OpsJamContract.CLOSE.equals(checkIn.decision()) ? "roadmap closed" : "keep tracking")
             .append(checkIn.notes() == null ? "" : ". " + line(checkIn.notes())).append('\n');
       }
     }
