@@ -55,8 +55,8 @@ class DemoMentoringCohort implements ApplicationRunner {
     try {
       ProcessInstance cohort =
           runtime.startProcessInstanceByKey(MentoringCohortContract.PROCESS_KEY,
-              MentoringCohortContract.startForm(NAME, MentoringCohortContract.RUNG_REVIEWER, "maya,mark", "mateo,mina,milo",
-                  today, "P3M"));
+              MentoringCohortContract.startForm(
+                  NAME, MentoringCohortContract.RUNG_REVIEWER, "maya,mark", "mateo,mina,milo", today, "P3M"));
       log.info("Demo mentoring cohort '{}' formed ({})", NAME, cohort.getId());
     } finally {
       identity.clearAuthentication();

@@ -39,7 +39,8 @@ final class Inputs {
     try {
       return VariableValues.day(value, label);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(label + " must be a date such as 2026-03-10, got '" + VariableValues.text(value) + "'");
+      throw new InvalidInputException(
+          label + " must be a date such as 2026-03-10, got '" + VariableValues.text(value) + "'");
     }
   }
 

@@ -27,10 +27,12 @@ public class InstanceInput {
     OpsJamContract jam = OpsJamContract.of(task);
     String jamKey = jam.jamKey();
     String instanceManager = jam.instanceManager();
-    String workflow = Inputs.required(jam.workflow(), OpsJamContract.WORKFLOW, "Describe your workflow", Inputs.TEXT_LENGTH);
+    String workflow =
+        Inputs.required(jam.workflow(), OpsJamContract.WORKFLOW, "Describe your workflow", Inputs.TEXT_LENGTH);
     List<String> problems = new ArrayList<>();
     List<RoadmapItems.NewItem> raised = new ArrayList<>();
-    raised.addAll(read(jam.painPoints(), "Pain points", "Pain point", RoadmapItems.PAIN_POINT, instanceManager, problems));
+    raised.addAll(
+        read(jam.painPoints(), "Pain points", "Pain point", RoadmapItems.PAIN_POINT, instanceManager, problems));
     raised.addAll(read(jam.wishlist(), "Wishlist", "Wish", RoadmapItems.WISHLIST, instanceManager, problems));
     BacklogRules.reject("Your input is not complete", problems);
 

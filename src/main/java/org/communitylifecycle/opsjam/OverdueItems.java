@@ -67,7 +67,8 @@ public class OverdueItems {
       }
       items.reschedule(jamKey, itemKey, due, owner);
     } else if (DROPPED.equals(action)) {
-      Inputs.required(jam.overdueNote(), OpsJamContract.OVERDUE_NOTE, "Say why the item is dropped", Inputs.TEXT_LENGTH);
+      Inputs.required(jam.overdueNote(), OpsJamContract.OVERDUE_NOTE, "Say why the item is dropped",
+          Inputs.TEXT_LENGTH);
       items.setStatus(jamKey, itemKey, ItemStatus.DROPPED.value());
     } else {
       throw new InvalidInputException(
