@@ -2,6 +2,7 @@ package org.communitylifecycle.opsjam;
 
 import java.time.LocalDate;
 import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 // The engine hands out the current authentication only as this impl type; there is no public one.
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -50,10 +51,13 @@ final class Inputs {
 
   /** The authenticated user, or the fallback when the engine runs without one (jobs, seeding). */
   static String actor(ProcessEngineServices services, String fallback) {
-    Authentication authentication = services.getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return fallback;
+    String user = currentUser(services.getIdentityService());
+    return user != null ? user : fallback;
+  }
+
+  /** The authenticated user, or null when there is none. */
+  static String currentUser(IdentityService identity) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 }
