@@ -1,15 +1,14 @@
 package org.communitylifecycle.demo;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.identity.Groups;
+import org.communitylifecycle.mentoring.MentoringCohortContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Order(60)
 class DemoMentoringCohort implements ApplicationRunner {
 
-  static final String PROCESS = "group-mentoring-cohort";
   static final String NAME = "Kubernetes SIG Apps reviewers";
   static final String KEY = "kubernetes-sig-apps-reviewers";
 
@@ -47,18 +45,18 @@ class DemoMentoringCohort implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or cancelled sample is not formed again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(KEY).count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MentoringCohortContract.PROCESS_KEY)
+        .processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
-    LocalDate today = LocalDate.ofInstant(AppClock.now(), ZoneId.systemDefault());
+    LocalDate today = AppClock.today();
     // As maya in the mentors group, so the engine checks her rights and records her as the one who formed it.
     identity.setAuthentication("maya", List.of(Groups.MENTORS));
     try {
       ProcessInstance cohort =
-          runtime.startProcessInstanceByKey(
-              PROCESS,
-              Map.of("cohortName", NAME, "goalRung", "reviewer", "mentors", "maya,mark", "mentees", "mateo,mina,milo",
-                  "startDate", today.toString(), "plannedDuration", "P3M"));
+          runtime.startProcessInstanceByKey(MentoringCohortContract.PROCESS_KEY,
+              MentoringCohortContract.startForm(
+                  NAME, MentoringCohortContract.RUNG_REVIEWER, "maya,mark", "mateo,mina,milo", today, "P3M"));
       log.info("Demo mentoring cohort '{}' formed ({})", NAME, cohort.getId());
     } finally {
       identity.clearAuthentication();

@@ -1,21 +1,23 @@
 package org.communitylifecycle.demo;
 
+import static org.communitylifecycle.opsjam.OpsJamContract.*;
+
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.identity.Group;
-import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.communitylifecycle.engine.AppClock;
+import org.communitylifecycle.opsjam.OpsJamContract;
+import org.communitylifecycle.opsjam.OpsRequestContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,7 +36,6 @@ import org.springframework.stereotype.Component;
 @Order(70)
 class DemoOpsJam implements ApplicationRunner {
 
-  static final String PROCESS = "ecosystem-ops-jam";
   static final String NAME = "SourceCred Ecosystems";
   static final String KEY = "sourcecred-ecosystems";
   static final String PAST_NAME = "Metagame Instances";
@@ -60,39 +61,40 @@ class DemoOpsJam implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(KEY).count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(OpsJamContract.PROCESS_KEY)
+        .processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
-    ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(PROCESS, Map.of(
-        "jamName", NAME, "projectManager", "paula", "branchLead", "bruno", "instanceManagers", "ines, ivan")));
-    complete("paula", jam, "Task_DiscussOpsNeeds", Map.of(
-        "opsNeeds", "Many branches feel organisational strain. Ecosystems needs help organising and tracking core "
+    ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(OpsJamContract.PROCESS_KEY,
+        OpsJamContract.startForm(NAME, "paula", "bruno", "ines, ivan")));
+    complete("paula", jam, TASK_DISCUSS_OPS_NEEDS, Map.of(
+        OPS_NEEDS, "Many branches feel organisational strain. Ecosystems needs help organising and tracking core "
             + "initiatives, and coordinating with instance managers as the base of a customer success program.",
-        "existingWorkflows", "Initiatives are tracked per branch in forum threads; instance managers are reached one by one."));
-    complete("paula", jam, "Task_DraftAgendaAndInvitation", Map.of(
-        "agenda", "1. Instance managers describe their workflow and pain points. 2. Requests, priorities and wishlist "
+        EXISTING_WORKFLOWS, "Initiatives are tracked per branch in forum threads; instance managers are reached one by one."));
+    complete("paula", jam, TASK_DRAFT_AGENDA_AND_INVITATION, Map.of(
+        AGENDA, "1. Instance managers describe their workflow and pain points. 2. Requests, priorities and wishlist "
             + "projects from instance managers and the community. 3. Comb the backlog: dependencies, owners, priority.",
-        "invitation", "Instance managers and contributors: join the Ecosystem Ops Jam and share your requests and "
+        INVITATION, "Instance managers and contributors: join the Ecosystem Ops Jam and share your requests and "
             + "priorities for upcoming Ecosystems work."));
-    complete("bruno", jam, "Task_ReviewAgendaAndInvitation", Map.of("agendaDecision", "approve"));
-    complete("bruno", jam, "Task_ScheduleJam", Map.of("jamDate", AppClock.today().toString(), "jamLocation", "Discord, #ecosystems"));
+    complete("bruno", jam, TASK_REVIEW_AGENDA_AND_INVITATION, Map.of(AGENDA_DECISION, DECISION_APPROVE));
+    complete("bruno", jam, TASK_SCHEDULE_JAM, Map.of(JAM_DATE, AppClock.today().toString(), JAM_LOCATION, "Discord, #ecosystems"));
 
     // The jam is today: its timer is due already, so the instance managers get their tasks now.
-    Job jamDay = management.createJobQuery().processInstanceId(jam.getId()).activityId("Timer_JamDay").singleResult();
+    Job jamDay = management.createJobQuery().processInstanceId(jam.getId()).activityId(TIMER_JAM_DAY).singleResult();
     if (jamDay != null) {
       management.executeJob(jamDay.getId());
     }
-    complete("ivan", jam, "Task_ShareWorkflowAndWishlist", Map.of(
-        "workflow", "I run the instance's weekly distribution by hand and onboard newcomers in 1:1 calls.",
-        "painPoints", """
+    complete("ivan", jam, TASK_SHARE_WORKFLOW_AND_WISHLIST, Map.of(
+        WORKFLOW, "I run the instance's weekly distribution by hand and onboard newcomers in 1:1 calls.",
+        PAIN_POINTS, """
             Tithe admin is manual | tithe admin | Every distribution needs hand edits to the tithe configuration.
             Newcomers need hours of 1:1 time | onboarding materials | There is nothing instance-focused to point them to.""",
-        "wishlist", """
+        WISHLIST, """
             Visibility into ID development | identity management | To coordinate our resources with the identity work.
             Instance-focused onboarding materials | onboarding materials, docs | Docs and cultivation support."""));
-    as("alice", () -> runtime.startProcessInstanceByKey("add-ops-request", Map.of(
-        "jamKey", KEY, "requestTitle", "Design support for an Ecosystem Map", "requestTags", "ecosystem map, design",
-        "requestDescription", "A map of the instances and how they connect, for newcomers and for planning.")));
+    as("alice", () -> runtime.startProcessInstanceByKey(OpsRequestContract.PROCESS_KEY, OpsRequestContract.startForm(
+        KEY, "Design support for an Ecosystem Map", "ecosystem map, design",
+        "A map of the instances and how they connect, for newcomers and for planning.")));
     log.info("Demo ops jam '{}' started; ines's input is open ({})", NAME, jam.getId());
     playPastJam();
   }
@@ -103,41 +105,42 @@ class DemoOpsJam implements ApplicationRunner {
    * as soon as the job executor starts.
    */
   private void playPastJam() {
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(PAST_KEY).count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(OpsJamContract.PROCESS_KEY)
+        .processInstanceBusinessKey(PAST_KEY).count() > 0) {
       return;
     }
     LocalDate today = AppClock.today();
     LocalDate jamDay = today.minusDays(42);
-    AppClock.set(jamDay.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant());
+    AppClock.set(jamDay.atTime(9, 0).atZone(AppClock.zone()).toInstant());
     try {
-      ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(PROCESS, Map.of(
-          "jamName", PAST_NAME, "projectManager", "paula", "branchLead", "bruno", "instanceManagers", "ines, ivan")));
-      complete("paula", jam, "Task_DiscussOpsNeeds", Map.of(
-          "opsNeeds", "Metagame instances want a shared release calendar and fewer manual distributions.",
-          "existingWorkflows", "Each instance keeps its own spreadsheet of distributions."));
-      complete("paula", jam, "Task_DraftAgendaAndInvitation", Map.of(
-          "agenda", "1. Instance workflows. 2. Requests and wishlist. 3. Comb the backlog.",
-          "invitation", "Instance managers: bring your distribution pain points to the Metagame Ops Jam."));
-      complete("bruno", jam, "Task_ReviewAgendaAndInvitation", Map.of("agendaDecision", "approve"));
-      complete("bruno", jam, "Task_ScheduleJam", Map.of("jamDate", jamDay.toString(), "jamLocation", "Discord, #metagame"));
-      Job jamStarts = management.createJobQuery().processInstanceId(jam.getId()).activityId("Timer_JamDay").singleResult();
+      ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(OpsJamContract.PROCESS_KEY,
+          OpsJamContract.startForm(PAST_NAME, "paula", "bruno", "ines, ivan")));
+      complete("paula", jam, TASK_DISCUSS_OPS_NEEDS, Map.of(
+          OPS_NEEDS, "Metagame instances want a shared release calendar and fewer manual distributions.",
+          EXISTING_WORKFLOWS, "Each instance keeps its own spreadsheet of distributions."));
+      complete("paula", jam, TASK_DRAFT_AGENDA_AND_INVITATION, Map.of(
+          AGENDA, "1. Instance workflows. 2. Requests and wishlist. 3. Comb the backlog.",
+          INVITATION, "Instance managers: bring your distribution pain points to the Metagame Ops Jam."));
+      complete("bruno", jam, TASK_REVIEW_AGENDA_AND_INVITATION, Map.of(AGENDA_DECISION, DECISION_APPROVE));
+      complete("bruno", jam, TASK_SCHEDULE_JAM, Map.of(JAM_DATE, jamDay.toString(), JAM_LOCATION, "Discord, #metagame"));
+      Job jamStarts = management.createJobQuery().processInstanceId(jam.getId()).activityId(TIMER_JAM_DAY).singleResult();
       management.executeJob(jamStarts.getId());
-      complete("ines", jam, "Task_ShareWorkflowAndWishlist", Map.of(
-          "workflow", "Distributions run from a cron job that I restart by hand.",
-          "painPoints", "Distribution job needs a restart every week | distributions | It stops when the ledger grows."));
-      complete("ivan", jam, "Task_ShareWorkflowAndWishlist", Map.of(
-          "workflow", "I announce each distribution in three channels.",
-          "wishlist", "A shared release calendar | calendar | So instances stop clashing on distribution days."));
-      Task comb = tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey("Task_CombBacklog").singleResult();
+      complete("ines", jam, TASK_SHARE_WORKFLOW_AND_WISHLIST, Map.of(
+          WORKFLOW, "Distributions run from a cron job that I restart by hand.",
+          PAIN_POINTS, "Distribution job needs a restart every week | distributions | It stops when the ledger grows."));
+      complete("ivan", jam, TASK_SHARE_WORKFLOW_AND_WISHLIST, Map.of(
+          WORKFLOW, "I announce each distribution in three channels.",
+          WISHLIST, "A shared release calendar | calendar | So instances stop clashing on distribution days."));
+      Task comb = tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey(TASK_COMB_BACKLOG).singleResult();
       if (comb == null) {
         log.warn("Demo ops jam '{}' not combed: the backlog task is missing", PAST_NAME);
         return;
       }
-      String plan = (String) tasks.getVariable(comb.getId(), "plan");
+      String plan = OpsJamContract.plan(tasks, comb.getId());
       String combed = plan
           .replaceFirst("(OPS-1) \\|  \\|  \\|  \\|  ", "$1 | ines | high |  | " + today.minusDays(10))
           .replaceFirst("(OPS-2) \\|  \\|  \\|  \\|  ", "$1 | ivan | medium |  | " + today.plusDays(30));
-      complete("paula", jam, "Task_CombBacklog", Map.of("plan", combed));
+      complete("paula", jam, TASK_COMB_BACKLOG, Map.of(PLAN, combed));
       log.info("Demo ops jam '{}' played from {}; OPS-1 is overdue", PAST_NAME, jamDay);
     } finally {
       AppClock.reset();

@@ -1,10 +1,9 @@
 package org.communitylifecycle.mentoring;
 
-import static org.communitylifecycle.mentoring.CohortVariables.MENTORS;
-import static org.communitylifecycle.mentoring.CohortVariables.MENTOR_TEAM;
-
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+// The engine hands out the current authentication only as this impl type; there is no public one.
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.engine.InvalidInputException;
 
@@ -23,11 +22,18 @@ final class CohortMentors {
     if (authentication == null || authentication.getUserId() == null) {
       return;
     }
-    List<String> mentors = CohortFormation.split((String) task.getVariable(MENTORS));
+    MentoringCohortContract cohort = MentoringCohortContract.of(task);
+    List<String> mentors = cohort.mentors();
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (!mentors.contains(authentication.getUserId()) && !groups.contains(task.getVariable(MENTOR_TEAM))) {
+    if (!mentors.contains(authentication.getUserId()) && !groups.contains(cohort.mentorTeam())) {
       throw new InvalidInputException(
           "Only the cohort's mentors (" + String.join(", ", mentors) + ") can " + action);
     }
+  }
+
+  /** The user acting in this engine call, or null when the engine acts alone (jobs, tests). */
+  static String currentUser(ProcessEngineServices services) {
+    Authentication authentication = services.getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -1,8 +1,7 @@
 package org.communitylifecycle.mentoring;
 
-import static org.communitylifecycle.mentoring.CohortVariables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,22 +22,15 @@ public class CohortReport {
 
   /** Service task: compiles and keeps the report. */
   public void compile(DelegateExecution execution) {
-    MentoringRecords.Report report =
-        records.complete((String) execution.getVariable(COHORT_KEY), properties.baseline(), CohortFormation.now());
-    execution.setVariable(ENROLLED_COUNT, report.enrolled());
-    execution.setVariable(GRADUATED_COUNT, report.graduated());
-    execution.setVariable(GRADUATION_RATE_PERCENT, report.ratePercent());
-    execution.setVariable(BASELINE_GRADUATED, report.baselineGraduated());
-    execution.setVariable(BASELINE_ENROLLED, report.baselineEnrolled());
-    execution.setVariable(COMPARED_WITH_BASELINE, report.comparedWithBaseline());
-    execution.setVariable(REPORT_SUMMARY, report.summary());
+    MentoringCohortContract cohort = MentoringCohortContract.of(execution);
+    cohort.reported(records.complete(cohort.cohortKey(), properties.baseline(), AppClock.now()));
   }
 
   /** End listener of the process: a cohort whose instance ends without a report was cancelled. */
   public void ended(DelegateExecution execution) {
-    Object key = execution.getVariable(COHORT_KEY);
+    String key = MentoringCohortContract.of(execution).cohortKey();
     if (key != null) {
-      records.cancelIfRunning(key.toString(), execution.getProcessInstanceId(), CohortFormation.now());
+      records.cancelIfRunning(key, execution.getProcessInstanceId(), AppClock.now());
     }
   }
 }

@@ -1,6 +1,10 @@
 package org.communitylifecycle.mentoring;
 
-import static org.communitylifecycle.mentoring.CohortVariables.*;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.GRADUATE;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.MONTHS_AT_CURRENT_RUNG;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.NOT_YET;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.PRIMARY_REVIEWER_PRS;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.PRS_REVIEWED_OR_MERGED;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,8 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +35,10 @@ public class GraduationReview {
   /** Completion of "Enter graduation evidence": three whole, non-negative numbers. */
   public void evidenceEntered(DelegateTask task) {
     CohortMentors.require(task, "enter graduation evidence");
-    count(task, MONTHS_AT_CURRENT_RUNG, "Months at the current rung");
-    count(task, PRIMARY_REVIEWER_PRS, "PRs as primary reviewer");
-    count(task, PRS_REVIEWED_OR_MERGED, "PRs reviewed or merged");
+    MentoringCohortContract cohort = MentoringCohortContract.of(task);
+    count(cohort, MONTHS_AT_CURRENT_RUNG, "Months at the current rung");
+    count(cohort, PRIMARY_REVIEWER_PRS, "PRs as primary reviewer");
+    count(cohort, PRS_REVIEWED_OR_MERGED, "PRs reviewed or merged");
   }
 
   /**
@@ -54,15 +58,14 @@ public class GraduationReview {
   /** Completion of "Decide graduation": deciding against the advice needs a note that says why. */
   public void decided(DelegateTask task) {
     CohortMentors.require(task, "decide graduations");
-    Object value = task.getVariable(GRADUATION_DECISION);
-    String decision = value == null ? null : value.toString().trim();
+    MentoringCohortContract cohort = MentoringCohortContract.of(task);
+    String decision = cohort.graduationDecision();
     if (!GRADUATE.equals(decision) && !NOT_YET.equals(decision)) {
       throw new InvalidInputException(
           "Decide 'graduate' or 'not-yet' (graduationDecision), got '" + decision + "'");
     }
-    Object noteValue = task.getVariable(GRADUATION_NOTE);
-    String note = noteValue == null || noteValue.toString().isBlank() ? null : noteValue.toString().trim();
-    String advice = (String) task.getVariable(LADDER_ADVICE);
+    String note = cohort.graduationNote();
+    String advice = cohort.ladderAdvice();
     if (!decision.equals(advice) && note == null) {
       throw new InvalidInputException(
           "The contributor ladder advises '" + advice + "'; say why you decide '" + decision + "' (graduationNote)");
@@ -70,24 +73,19 @@ public class GraduationReview {
     if (note != null && note.length() > MAX_NOTE) {
       throw new InvalidInputException("The note is longer than " + MAX_NOTE + " characters; shorten it");
     }
-    task.setVariable(GRADUATION_DECISION, decision);
-    task.setVariable(GRADUATION_NOTE, note);
+    cohort.decided(decision, note);
   }
 
   /** Service task: keeps the evidence, the advice and the decision with the mentee's record. */
   public void record(DelegateExecution execution) {
-    String decidedBy = (String) execution.getVariable(MENTEE_MENTOR);
-    Authentication authentication =
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      decidedBy = authentication.getUserId();
-    }
-    records.recordGraduation((String) execution.getVariable(COHORT_KEY), (String) execution.getVariable(MENTEE),
+    MentoringCohortContract cohort = MentoringCohortContract.of(execution);
+    String user = CohortMentors.currentUser(execution.getProcessEngineServices());
+    String decidedBy = user != null ? user : cohort.menteeMentor();
+    records.recordGraduation(cohort.cohortKey(), cohort.mentee(),
         new MentoringRecords.Graduation(
-            number(execution, MONTHS_AT_CURRENT_RUNG), number(execution, PRIMARY_REVIEWER_PRS),
-            number(execution, PRS_REVIEWED_OR_MERGED), (String) execution.getVariable(LADDER_ADVICE),
-            (String) execution.getVariable(LADDER_ADVICE_REASONS), (String) execution.getVariable(GRADUATION_DECISION),
-            (String) execution.getVariable(GRADUATION_NOTE), decidedBy, CohortFormation.now()));
+            cohort.monthsAtCurrentRung(), cohort.primaryReviewerPrs(), cohort.prsReviewedOrMerged(),
+            cohort.ladderAdvice(), cohort.ladderAdviceReasons(), cohort.graduationDecision(),
+            cohort.graduationNote(), decidedBy, AppClock.now()));
   }
 
   private static List<DmnDecisionResultEntries> entries(DmnDecisionResult result) {
@@ -99,8 +97,8 @@ public class GraduationReview {
   }
 
   /** Reads a whole, non-negative number from a form field, as Tasklist or a REST client sends it. */
-  private static void count(VariableScope scope, String name, String label) {
-    Object value = scope.getVariable(name);
+  private static void count(MentoringCohortContract cohort, String name, String label) {
+    Object value = cohort.evidenceAsSent(name);
     long number;
     if (value instanceof Number n) {
       if (n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -116,10 +114,6 @@ public class GraduationReview {
       throw new InvalidInputException(label + " (" + name + ") must be between 0 and 100000, got " + number);
     }
     // The decision reads integers; Tasklist may have sent a double or a string.
-    scope.setVariable(name, (int) number);
-  }
-
-  private static int number(VariableScope scope, String name) {
-    return ((Number) scope.getVariable(name)).intValue();
+    cohort.setEvidence(name, (int) number);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+// The engine hands out the current authentication only as this impl type; there is no public one.
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.identity.Groups;

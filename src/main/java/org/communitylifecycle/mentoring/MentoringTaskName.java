@@ -1,7 +1,5 @@
 package org.communitylifecycle.mentoring;
 
-import static org.communitylifecycle.mentoring.CohortVariables.*;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,12 +13,13 @@ import org.springframework.stereotype.Component;
 public class MentoringTaskName {
 
   public void name(DelegateTask task) {
+    MentoringCohortContract cohort = MentoringCohortContract.of(task);
     List<String> details = new ArrayList<>();
-    Object mentee = task.getVariable(MENTEE);
+    String mentee = cohort.mentee();
     if (mentee != null) {
-      details.add(mentee.toString());
+      details.add(mentee);
     }
-    Object week = task.getVariable(STANDUP_WEEK);
+    Integer week = cohort.standupWeekOrNull();
     if (week != null) {
       details.add("week " + week);
     }
@@ -28,9 +27,9 @@ public class MentoringTaskName {
     if (!details.isEmpty()) {
       name.append(": ").append(String.join(", ", details));
     }
-    Object cohort = task.getVariable(COHORT_NAME);
-    if (cohort != null) {
-      name.append(" (").append(cohort).append(')');
+    String cohortName = cohort.cohortName();
+    if (cohortName != null) {
+      name.append(" (").append(cohortName).append(')');
     }
     task.setName(name.toString());
   }

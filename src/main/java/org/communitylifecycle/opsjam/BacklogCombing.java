@@ -1,7 +1,5 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +34,7 @@ public class BacklogCombing {
   /** Input of the task: the backlog for the form's table. */
   public TypedValue backlog(DelegateExecution execution) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+    for (RoadmapItems.Item item : items.list(OpsJamContract.of(execution).jamKey())) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("key", item.key());
       row.put("kind", item.kind());
@@ -53,7 +51,7 @@ public class BacklogCombing {
   public String plan(DelegateExecution execution) {
     List<String> lines = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+    for (RoadmapItems.Item item : items.list(OpsJamContract.of(execution).jamKey())) {
       lines.add(String.join(" | ", item.key(), blank(item.owner()), blank(item.priority()),
           String.join(", ", item.dependsOn()), item.dueDate() == null ? "" : item.dueDate().toString()));
       notes.add(TextLines.note(item.title()));
@@ -63,12 +61,13 @@ public class BacklogCombing {
 
   /** Creation of the task: requests from the community close while the backlog is combed. */
   public void prepare(DelegateTask task) {
-    jams.setPhase((String) task.getVariable(JAM_KEY), OpsJams.COMBING);
+    jams.setPhase(OpsJamContract.of(task).jamKey(), OpsJams.COMBING);
   }
 
   /** Completion: every item passes the rules, then the combed backlog is stored. */
   public void combed(DelegateTask task) {
-    String jamKey = (String) task.getVariable(JAM_KEY);
+    OpsJamContract jam = OpsJamContract.of(task);
+    String jamKey = jam.jamKey();
     Map<String, RoadmapItems.Item> existing = new LinkedHashMap<>();
     items.list(jamKey).forEach(item -> existing.put(item.key(), item));
     Predicate<String> knownUser = People.known(task.getProcessEngineServices());
@@ -76,7 +75,7 @@ public class BacklogCombing {
     List<String> problems = new ArrayList<>();
     Map<String, RoadmapItems.Combed> combed = new LinkedHashMap<>();
     for (BacklogRules.ItemLine entry
-        : BacklogRules.itemLines(TextLines.read(task, PLAN, "The plan", 5, true), existing, problems)) {
+        : BacklogRules.itemLines(TextLines.read(jam.plan(), "The plan", 5, true), existing, problems)) {
       TextLines.Line line = entry.line();
       String key = entry.key();
       String label = key + " (" + entry.item().title() + ")";

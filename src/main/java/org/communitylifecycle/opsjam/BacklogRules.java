@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.communitylifecycle.community.CommunitySlug;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.engine.InvalidInputException;
+import org.communitylifecycle.engine.VariableValues;
 
 /**
  * The rules a roadmap item must meet: an owner who is a known user, a priority, a due date that
@@ -59,7 +61,7 @@ final class BacklogRules {
     LocalDate due = null;
     try {
       due = Inputs.day(dueDateText, label + ": the due date");
-      if (due != null && due.isBefore(Inputs.today())) {
+      if (due != null && due.isBefore(AppClock.today())) {
         problems.add(label + ": due date " + due + " is in the past");
       }
     } catch (InvalidInputException e) {
@@ -83,7 +85,7 @@ final class BacklogRules {
 
   /** Title of an item: there, and not too long. */
   static String title(String label, Object value, List<String> problems) {
-    String title = Inputs.text(value);
+    String title = VariableValues.text(value);
     if (title == null) {
       problems.add(label + " has no title");
     } else if (title.length() > Inputs.TITLE_LENGTH) {
@@ -94,7 +96,7 @@ final class BacklogRules {
 
   /** Description of an item: optional, not too long. */
   static String description(String label, Object value, List<String> problems) {
-    String description = Inputs.text(value);
+    String description = VariableValues.text(value);
     if (description != null && description.length() > Inputs.TEXT_LENGTH) {
       problems.add(label + ": the description has more than " + Inputs.TEXT_LENGTH + " characters");
     }
@@ -215,14 +217,14 @@ final class BacklogRules {
     List<String> tokens = new ArrayList<>();
     if (value instanceof Collection<?> collection) {
       for (Object element : collection) {
-        String text = Inputs.text(element);
+        String text = VariableValues.text(element);
         if (text != null) {
           tokens.add(text);
         }
       }
       return tokens;
     }
-    String text = Inputs.text(value);
+    String text = VariableValues.text(value);
     if (text == null) {
       return tokens;
     }

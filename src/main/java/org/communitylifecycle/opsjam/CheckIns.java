@@ -1,6 +1,7 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
+import static org.communitylifecycle.opsjam.OpsJamContract.CLOSE;
+import static org.communitylifecycle.opsjam.OpsJamContract.KEEP_TRACKING;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,7 @@ public class CheckIns {
   /** Input of the task: the roadmap as it stands, for the form's table. */
   public TypedValue roadmap(DelegateExecution execution) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+    for (RoadmapItems.Item item : items.list(OpsJamContract.of(execution).jamKey())) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("key", item.key());
       row.put("title", item.title());
@@ -52,7 +54,7 @@ public class CheckIns {
   public String statuses(DelegateExecution execution) {
     List<String> lines = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (RoadmapItems.Item item : items.list((String) execution.getVariable(JAM_KEY))) {
+    for (RoadmapItems.Item item : items.list(OpsJamContract.of(execution).jamKey())) {
       lines.add(item.key() + " | " + item.status());
       notes.add(TextLines.note(item.title()));
     }
@@ -61,25 +63,26 @@ public class CheckIns {
 
   /** Creation of the task: the previous check-in's decision is in the history; this one starts blank. */
   public void prepare(DelegateTask task) {
-    task.getExecution().removeVariable(CHECK_IN_DECISION);
+    OpsJamContract.of(task.getExecution()).clearCheckInDecision();
   }
 
   /** Completion: the new statuses are stored and the check-in is recorded. */
   public void held(DelegateTask task) {
-    String jamKey = (String) task.getVariable(JAM_KEY);
-    String decision = Inputs.text(task, CHECK_IN_DECISION);
+    OpsJamContract jam = OpsJamContract.of(task);
+    String jamKey = jam.jamKey();
+    String decision = jam.checkInDecision();
     if (!KEEP_TRACKING.equals(decision) && !CLOSE.equals(decision)) {
       throw new InvalidInputException(
           "checkInDecision must be '" + KEEP_TRACKING + "' or '" + CLOSE + "', got '" + decision + "'");
     }
-    String notes = Inputs.optional(task, CHECK_IN_NOTES, "Notes", Inputs.TEXT_LENGTH);
+    String notes = Inputs.within(jam.checkInNotes(), "Notes", Inputs.TEXT_LENGTH);
     Map<String, RoadmapItems.Item> existing = new LinkedHashMap<>();
     items.list(jamKey).forEach(item -> existing.put(item.key(), item));
 
     List<String> problems = new ArrayList<>();
     Map<String, String> changes = new LinkedHashMap<>();
     for (BacklogRules.ItemLine entry
-        : BacklogRules.itemLines(TextLines.read(task, STATUSES, "The statuses", 2, true), existing, problems)) {
+        : BacklogRules.itemLines(TextLines.read(jam.statuses(), "The statuses", 2, true), existing, problems)) {
       String key = entry.key();
       RoadmapItems.Item item = entry.item();
       String text = entry.line().field(1);
@@ -94,9 +97,8 @@ public class CheckIns {
     BacklogRules.reject("The check-in cannot be recorded", problems);
 
     changes.forEach((key, status) -> items.setStatus(jamKey, key, status));
-    String heldBy = Inputs.actor(task.getProcessEngineServices(), (String) task.getVariable(BRANCH_LEAD));
-    jams.recordCheckIn(jamKey, new OpsJams.CheckIn(Inputs.today(), heldBy, notes, decision));
-    Object count = task.getVariable(CHECK_IN_COUNT);
-    task.setVariable(CHECK_IN_COUNT, (count instanceof Number n ? n.intValue() : 0) + 1);
+    String heldBy = Inputs.actor(task.getProcessEngineServices(), jam.branchLead());
+    jams.recordCheckIn(jamKey, new OpsJams.CheckIn(AppClock.today(), heldBy, notes, decision));
+    jam.countCheckIn();
   }
 }

@@ -1,7 +1,5 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -31,23 +30,25 @@ public class FollowUpMeetings {
   }
 
   public void recorded(DelegateTask task) {
-    String jamKey = (String) task.getVariable(JAM_KEY);
-    String metWith = Inputs.required(task, MET_WITH, "Say which instance manager you met", Inputs.NAME_LENGTH);
-    LocalDate metOn = Inputs.day(task.getVariable(MET_ON), "The meeting date");
+    OpsJamContract jam = OpsJamContract.of(task);
+    String jamKey = jam.jamKey();
+    String metWith = Inputs.required(jam.metWith(), OpsJamContract.MET_WITH, "Say which instance manager you met",
+        Inputs.NAME_LENGTH);
+    LocalDate metOn = jam.metOn();
     if (metOn == null) {
       throw new InvalidInputException("Give the date of the meeting (metOn)");
     }
-    if (metOn.isAfter(Inputs.today())) {
+    if (metOn.isAfter(AppClock.today())) {
       throw new InvalidInputException("The meeting date " + metOn + " is in the future; record meetings once held");
     }
-    String notes = Inputs.optional(task, FOLLOW_UP_NOTES, "Notes", Inputs.TEXT_LENGTH);
+    String notes = Inputs.within(jam.followUpNotes(), "Notes", Inputs.TEXT_LENGTH);
 
     Set<String> existingKeys = new LinkedHashSet<>();
     items.list(jamKey).forEach(item -> existingKeys.add(item.key()));
     Predicate<String> knownUser = People.known(task.getProcessEngineServices());
     List<String> problems = new ArrayList<>();
     List<RoadmapItems.NewItem> raised = new ArrayList<>();
-    for (TextLines.Line line : TextLines.read(task, NEW_ITEMS, "New roadmap items", 7, false)) {
+    for (TextLines.Line line : TextLines.read(jam.newItems(), "New roadmap items", 7, false)) {
       String label = "New item on line " + line.number();
       String title = BacklogRules.title(label, line.field(0), problems);
       if (title != null) {
@@ -62,13 +63,12 @@ public class FollowUpMeetings {
     }
     BacklogRules.reject("The follow-up cannot be recorded", problems);
 
-    String recordedBy = Inputs.actor(task.getProcessEngineServices(), (String) task.getVariable(PROJECT_MANAGER));
+    String recordedBy = Inputs.actor(task.getProcessEngineServices(), jam.projectManager());
     jams.recordFollowUp(jamKey, new OpsJams.FollowUp(metWith, metOn, notes, recordedBy));
     // New items depend only on items that exist already, so no circle can form.
     for (RoadmapItems.NewItem item : raised) {
       items.add(jamKey, jams.nextItemNumber(jamKey), item);
     }
-    Object count = task.getVariable(FOLLOW_UP_COUNT);
-    task.setVariable(FOLLOW_UP_COUNT, (count instanceof Number n ? n.intValue() : 0) + 1);
+    jam.countFollowUp();
   }
 }

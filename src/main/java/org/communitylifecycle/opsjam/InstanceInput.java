@@ -1,7 +1,5 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,13 +24,16 @@ public class InstanceInput {
   }
 
   public void submitted(DelegateTask task) {
-    String jamKey = (String) task.getVariable(JAM_KEY);
-    String instanceManager = (String) task.getVariable(INSTANCE_MANAGER);
-    String workflow = Inputs.required(task, WORKFLOW, "Describe your workflow", Inputs.TEXT_LENGTH);
+    OpsJamContract jam = OpsJamContract.of(task);
+    String jamKey = jam.jamKey();
+    String instanceManager = jam.instanceManager();
+    String workflow =
+        Inputs.required(jam.workflow(), OpsJamContract.WORKFLOW, "Describe your workflow", Inputs.TEXT_LENGTH);
     List<String> problems = new ArrayList<>();
     List<RoadmapItems.NewItem> raised = new ArrayList<>();
-    raised.addAll(read(task, PAIN_POINTS, "Pain points", "Pain point", RoadmapItems.PAIN_POINT, instanceManager, problems));
-    raised.addAll(read(task, WISHLIST, "Wishlist", "Wish", RoadmapItems.WISHLIST, instanceManager, problems));
+    raised.addAll(
+        read(jam.painPoints(), "Pain points", "Pain point", RoadmapItems.PAIN_POINT, instanceManager, problems));
+    raised.addAll(read(jam.wishlist(), "Wishlist", "Wish", RoadmapItems.WISHLIST, instanceManager, problems));
     BacklogRules.reject("Your input is not complete", problems);
 
     jams.recordSubmission(jamKey, instanceManager, workflow,
@@ -40,16 +41,14 @@ public class InstanceInput {
     for (RoadmapItems.NewItem item : raised) {
       items.add(jamKey, jams.nextItemNumber(jamKey), item);
     }
-    Object submissions = task.getVariable(SUBMISSIONS);
-    task.getExecution().getProcessInstance()
-        .setVariable(SUBMISSIONS, (submissions instanceof Number n ? n.intValue() : 0) + 1);
+    OpsJamContract.of(task.getExecution().getProcessInstance()).setSubmissions(jam.submissions() + 1);
   }
 
   /** The items of one list, "title | tags | description" a line. */
-  private static List<RoadmapItems.NewItem> read(DelegateTask task, String variable, String list, String what,
-      String kind, String instanceManager, List<String> problems) {
+  private static List<RoadmapItems.NewItem> read(String text, String list, String what, String kind,
+      String instanceManager, List<String> problems) {
     List<RoadmapItems.NewItem> found = new ArrayList<>();
-    for (TextLines.Line line : TextLines.read(task, variable, list, 3, false)) {
+    for (TextLines.Line line : TextLines.read(text, list, 3, false)) {
       String label = what + " on line " + line.number();
       String title = BacklogRules.title(label, line.field(0), problems);
       List<String> tags = BacklogRules.tags(label, line.field(1), problems);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -116,11 +115,11 @@ class OpsJamApi {
   }
 
   private String signedIn() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
+    String user = Inputs.currentUser(identity);
+    if (user == null) {
       throw new NotSignedIn();
     }
-    return authentication.getUserId();
+    return user;
   }
 
   /** No user is signed in: the /api filter let the call through without credentials. */

@@ -1,6 +1,7 @@
 package org.communitylifecycle.opsjam;
 
 import org.communitylifecycle.engine.IsoDuration;
+// Repeating intervals (R/P1M) are parsed by the engine's DurationHelper only; there is no public parser.
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

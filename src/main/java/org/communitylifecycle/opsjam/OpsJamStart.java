@@ -1,8 +1,10 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
+import static org.communitylifecycle.opsjam.OpsJamContract.BRANCH_LEAD;
+import static org.communitylifecycle.opsjam.OpsJamContract.INSTANCE_MANAGERS;
+import static org.communitylifecycle.opsjam.OpsJamContract.JAM_NAME;
+import static org.communitylifecycle.opsjam.OpsJamContract.PROJECT_MANAGER;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,13 +32,14 @@ public class OpsJamStart {
   }
 
   public void enter(DelegateExecution execution) {
-    String name = Inputs.required(execution, JAM_NAME, "Name the ecosystem or the jam", Inputs.NAME_LENGTH);
+    OpsJamContract jam = OpsJamContract.of(execution);
+    String name = Inputs.required(jam.jamName(), JAM_NAME, "Name the ecosystem or the jam", Inputs.NAME_LENGTH);
     String key = CommunitySlug.of(name);
     if (key.isEmpty()) {
       throw new InvalidInputException("The name '" + name + "' needs at least one letter or digit to make the jam's key");
     }
-    String projectManager = Inputs.text(execution, PROJECT_MANAGER);
-    String branchLead = Inputs.text(execution, BRANCH_LEAD);
+    String projectManager = jam.projectManager();
+    String branchLead = jam.branchLead();
     People.requireMember(execution.getProcessEngineServices(), projectManager, "project manager", PROJECT_MANAGER,
         Groups.PROJECT_MANAGERS);
     People.requireMember(execution.getProcessEngineServices(), branchLead, "branch lead", BRANCH_LEAD,
@@ -45,7 +48,7 @@ public class OpsJamStart {
       throw new InvalidInputException(
           "The project manager and the branch lead are two people who meet 1:1; '" + branchLead + "' cannot be both");
     }
-    Set<String> instanceManagers = new LinkedHashSet<>(BacklogRules.tokens(execution.getVariable(INSTANCE_MANAGERS)));
+    Set<String> instanceManagers = new LinkedHashSet<>(jam.instanceManagers());
     if (instanceManagers.isEmpty()) {
       throw new InvalidInputException("Invite at least one instance manager by user id (instanceManagers)");
     }
@@ -59,22 +62,10 @@ public class OpsJamStart {
     }
 
     execution.setProcessBusinessKey(key);
-    execution.setVariable(JAM_NAME, name);
-    execution.setVariable(JAM_KEY, key);
-    execution.setVariable(PROJECT_MANAGER, projectManager);
-    execution.setVariable(BRANCH_LEAD, branchLead);
-    execution.setVariable(INSTANCE_MANAGERS, String.join(", ", instanceManagers));
-    execution.setVariable(JAM_TEAM, Teams.ensure(execution.getProcessEngineServices().getIdentityService(),
-        Teams.Kind.OPS_JAM_LEADS, key, name, List.of(projectManager, branchLead)));
-    List<String> invited = new ArrayList<>(instanceManagers);
-    execution.setVariable(INVITED_INSTANCE_MANAGERS, invited);
-    execution.setVariable(SUBMISSION_WINDOW, properties.submissionWindow());
-    execution.setVariable(CHECK_IN_CYCLE, properties.checkInCycle());
-    execution.setVariable(OVERDUE_CHECK_CYCLE, properties.overdueCheckCycle());
-    execution.setVariable(OVERDUE_ESCALATION, properties.overdueEscalation());
-    execution.setVariable(AGENDA_ROUNDS, 0);
-    execution.setVariable(FOLLOW_UP_COUNT, 0);
-    execution.setVariable(CHECK_IN_COUNT, 0);
+    String jamTeam = Teams.ensure(execution.getProcessEngineServices().getIdentityService(),
+        Teams.Kind.OPS_JAM_LEADS, key, name, List.of(projectManager, branchLead));
+    jam.started(new OpsJamContract.Started(name, key, projectManager, branchLead, List.copyOf(instanceManagers),
+        jamTeam, properties));
     jams.create(key, name, projectManager, branchLead, execution.getProcessInstanceId());
   }
 }

@@ -1,7 +1,5 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +11,15 @@ import org.springframework.stereotype.Component;
 public class OpsJamTasks {
 
   public void name(DelegateTask task) {
+    OpsJamContract jam = OpsJamContract.of(task);
     StringBuilder name = new StringBuilder(task.getName());
-    Object itemKey = task.getVariable(ITEM_KEY);
+    String itemKey = jam.itemKey();
     if (itemKey != null) {
-      name.append(": ").append(itemKey).append(' ').append(task.getVariable(ITEM_TITLE));
+      name.append(": ").append(itemKey).append(' ').append(jam.itemTitle());
     }
-    Object jam = task.getVariable(JAM_NAME);
-    if (jam != null) {
-      name.append(" (").append(jam).append(')');
+    String jamName = jam.jamName();
+    if (jamName != null) {
+      name.append(" (").append(jamName).append(')');
     }
     task.setName(name.toString());
   }

@@ -1,7 +1,5 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,15 +39,16 @@ public class OpsRequests {
 
   /** Service task of the "Add an ops request" process: records the request, keyed by the jam. */
   public void record(DelegateExecution execution) {
-    String jamKey = Inputs.text(execution, JAM_KEY);
-    String requester = Inputs.text(execution, REQUESTED_BY);
+    OpsRequestContract request = OpsRequestContract.of(execution);
+    String jamKey = request.jamKey();
+    String requester = request.requestedBy();
     if (requester == null) {
       requester = Inputs.actor(execution.getProcessEngineServices(), null);
     }
-    RoadmapItems.Item item = add(jamKey, requester, execution.getVariable(REQUEST_TITLE),
-        execution.getVariable(REQUEST_TAGS), execution.getVariable(REQUEST_DESCRIPTION));
+    RoadmapItems.Item item =
+        add(jamKey, requester, request.titleAsSent(), request.tagsAsSent(), request.descriptionAsSent());
     execution.setProcessBusinessKey(jamKey);
-    execution.setVariable(REQUEST_KEY, item.key());
+    request.setRequestKey(item.key());
   }
 
   /** Adds one request to a jam's backlog, or says why it cannot. */

@@ -22,13 +22,27 @@ final class RoadmapExport {
   private RoadmapExport() {}
 
   static String markdown(Roadmap roadmap) {
-    OpsJams.OpsJam jam = roadmap.jam();
     StringBuilder md = new StringBuilder();
+    heading(md, roadmap);
+    roadmapTable(md, roadmap);
+    themes(md, roadmap);
+    itemDetails(md, roadmap);
+    followUps(md, roadmap);
+    checkIns(md, roadmap);
+    return md.toString();
+  }
+
+  /** The title and what the jam is. */
+  private static void heading(StringBuilder md, Roadmap roadmap) {
+    OpsJams.OpsJam jam = roadmap.jam();
     md.append("# Ecosystem roadmap: ").append(line(jam.name())).append("\n\n");
     md.append("Ops jam `").append(jam.key()).append("`, project manager ").append(jam.projectManager())
         .append(", branch lead ").append(jam.branchLead()).append(", jam date ")
         .append(jam.jamDate() == null ? "not set" : jam.jamDate()).append(", phase ").append(jam.phase()).append(".\n\n");
+  }
 
+  /** The items in roadmap order, one table row each. */
+  private static void roadmapTable(StringBuilder md, Roadmap roadmap) {
     md.append("## Roadmap\n\n");
     if (roadmap.items().isEmpty()) {
       md.append("No items yet.\n\n");
@@ -48,7 +62,10 @@ final class RoadmapExport {
       }
       md.append('\n');
     }
+  }
 
+  /** The tags, and which of them two or more instance managers raised. */
+  private static void themes(StringBuilder md, Roadmap roadmap) {
     md.append("## Themes across instances\n\n");
     if (roadmap.themes().isEmpty()) {
       md.append("No tagged items yet.\n\n");
@@ -69,7 +86,10 @@ final class RoadmapExport {
       }
       md.append('\n');
     }
+  }
 
+  /** Each item's kind, requester and description. */
+  private static void itemDetails(StringBuilder md, Roadmap roadmap) {
     if (!roadmap.items().isEmpty()) {
       md.append("## Items\n\n");
       for (RoadmapItems.Item item : roadmap.items()) {
@@ -81,7 +101,10 @@ final class RoadmapExport {
         }
       }
     }
+  }
 
+  /** The follow-up meetings, one line each. */
+  private static void followUps(StringBuilder md, Roadmap roadmap) {
     md.append("## Follow-up meetings\n\n");
     if (roadmap.followUps().isEmpty()) {
       md.append("None yet.\n");
@@ -93,18 +116,20 @@ final class RoadmapExport {
       }
     }
     md.append('\n');
+  }
 
+  /** The check-ins, one line each. */
+  private static void checkIns(StringBuilder md, Roadmap roadmap) {
     md.append("## Check-ins\n\n");
     if (roadmap.checkIns().isEmpty()) {
       md.append("None yet.\n");
     } else {
       for (OpsJams.CheckIn checkIn : roadmap.checkIns()) {
         md.append("- ").append(checkIn.heldOn()).append(", held by ").append(checkIn.heldBy()).append(": ")
-            .append(OpsJamVariables.CLOSE.equals(checkIn.decision()) ? "roadmap closed" : "keep tracking")
+            .append(OpsJamContract.CLOSE.equals(checkIn.decision()) ? "roadmap closed" : "keep tracking")
             .append(checkIn.notes() == null ? "" : ". " + line(checkIn.notes())).append('\n');
       }
     }
-    return md.toString();
   }
 
   static String csv(Roadmap roadmap) {

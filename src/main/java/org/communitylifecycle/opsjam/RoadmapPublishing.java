@@ -1,7 +1,5 @@
 package org.communitylifecycle.opsjam;
 
-import static org.communitylifecycle.opsjam.OpsJamVariables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.communitylifecycle.engine.AppClock;
 import org.springframework.stereotype.Component;
@@ -20,22 +18,22 @@ public class RoadmapPublishing {
 
   /** The combed backlog becomes the baseline roadmap, tracked from now on. */
   public void publish(DelegateExecution execution) {
-    String jamKey = (String) execution.getVariable(JAM_KEY);
-    jams.setPhase(jamKey, OpsJams.TRACKING);
-    execution.setVariable(ROADMAP_ITEM_COUNT, items.list(jamKey).size());
-    execution.setVariable(ROADMAP_PUBLISHED_AT, AppClock.date());
+    OpsJamContract jam = OpsJamContract.of(execution);
+    jams.setPhase(jam.jamKey(), OpsJams.TRACKING);
+    jam.published(items.list(jam.jamKey()).size(), AppClock.date());
   }
 
   /** A check-in decided to stop tracking. */
   public void close(DelegateExecution execution) {
-    jams.setPhase((String) execution.getVariable(JAM_KEY), OpsJams.CLOSED);
-    execution.setVariable(ROADMAP_CLOSED_AT, AppClock.date());
+    OpsJamContract jam = OpsJamContract.of(execution);
+    jams.setPhase(jam.jamKey(), OpsJams.CLOSED);
+    jam.closed(AppClock.date());
   }
 
   /** End listener of the process: a jam whose instance is cancelled (in Cockpit, say) takes no more requests. */
   public void ended(DelegateExecution execution) {
     if (execution.isCanceled()) {
-      jams.setPhase((String) execution.getVariable(JAM_KEY), OpsJams.CANCELLED);
+      jams.setPhase(OpsJamContract.of(execution).jamKey(), OpsJams.CANCELLED);
     }
   }
 }

@@ -2,8 +2,8 @@ package org.communitylifecycle.opsjam;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.communitylifecycle.engine.InvalidInputException;
+import org.communitylifecycle.engine.VariableValues;
 
 /**
  * The lists of the forms, typed as text: one entry a line, fields separated by '|'. Lines that
@@ -27,13 +27,15 @@ final class TextLines {
   private TextLines() {}
 
   /**
-   * The entries of a text variable.
+   * The entries of a list typed as text.
    *
+   * @param text the list as typed, trimmed, or null when none was given
+   * @param label how messages name the list
    * @param fields how many fields an entry has at most; the last one takes the rest of the line
    * @param trailingNotes whether '#' also starts a note after an entry, as in "OPS-2 | ines # Identity"
    */
-  static List<Line> read(VariableScope scope, String name, String label, int fields, boolean trailingNotes) {
-    String text = Inputs.optional(scope, name, label, Inputs.TEXT_LENGTH);
+  static List<Line> read(String text, String label, int fields, boolean trailingNotes) {
+    Inputs.within(text, label, Inputs.TEXT_LENGTH);
     List<Line> lines = new ArrayList<>();
     if (text == null) {
       return lines;
@@ -49,7 +51,7 @@ final class TextLines {
       }
       List<String> values = new ArrayList<>();
       for (String value : line.split("\\|", fields)) {
-        values.add(Inputs.text(value));
+        values.add(VariableValues.text(value));
       }
       Line entry = new Line(i + 1, values);
       if (!entry.isEmpty()) {

@@ -3,6 +3,14 @@ package org.communitylifecycle.mentoring;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.PROCESS_KEY;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TASK_DECIDE_GRADUATION;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TASK_ENTER_GRADUATION_EVIDENCE;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TASK_FACILITATE_STANDUP;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TASK_FOLLOW_UP_MISSED_STANDUPS;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TASK_POST_STANDUP_UPDATE;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TIMER_COHORT_ENDS;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TIMER_STANDUP_DUE;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +25,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -44,7 +52,6 @@ class GroupMentoringCohortTest {
   static ProcessEngineCoverageExtension engine =
       ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE).assertClassCoverageAtLeast(1.0).build();
 
-  static final String PROCESS = "group-mentoring-cohort";
   static final ZoneId ZONE = ZoneId.systemDefault();
   /** Monday 2 March 2026, 09:00: the cohorts start that day. */
   static final ZonedDateTime NOW = LocalDate.parse("2026-03-02").atTime(9, 0).atZone(ZONE);
@@ -63,15 +70,15 @@ class GroupMentoringCohortTest {
     MentoringTestSupport.clear(jdbc);
     TeamAccess.clear(processEngine.getIdentityService());
     MentoringTestSupport.users(processEngine.getIdentityService());
-    ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+    AppClock.set(NOW.toInstant());
   }
 
   @AfterEach
   void tearDown() {
     // Instances left running are removed with the deployment; without their beans, skip the listeners.
-    runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS).list()
+    runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
         .forEach(p -> runtimeService().deleteProcessInstance(p.getId(), "test over", true));
-    ClockUtil.reset();
+    AppClock.reset();
     Mocks.reset();
     processEngine.getIdentityService().clearAuthentication();
   }
@@ -82,7 +89,7 @@ class GroupMentoringCohortTest {
   void cohortIsFormedWithMenteesAssignedToMentorsInTurn() {
     ProcessInstance cohort = form("SIG Apps reviewers", "maya, mark", "mateo,mina , milo", "P3M");
 
-    assertThat(cohort).hasBusinessKey("sig-apps-reviewers").isWaitingAt("Timer_StandupDue").variables()
+    assertThat(cohort).hasBusinessKey("sig-apps-reviewers").isWaitingAt(TIMER_STANDUP_DUE).variables()
         .containsEntry("cohortKey", "sig-apps-reviewers")
         .containsEntry("mentors", "maya,mark")
         .containsEntry("mentees", "mateo,mina,milo")
@@ -95,7 +102,7 @@ class GroupMentoringCohortTest {
     // The cohort's team is exactly its mentors: no mentee, no other mentor.
     Assertions.assertThat(TeamAccess.members(processEngine.getIdentityService(), TEAM)).containsExactlyInAnyOrder("maya", "mark");
     Assertions.assertThat(TeamAccess.type(processEngine.getIdentityService(), TEAM)).isEqualTo("team");
-    Assertions.assertThat(timer("Timer_StandupDue").getDuedate()).isEqualTo(at("2026-03-02"));
+    Assertions.assertThat(timer(TIMER_STANDUP_DUE).getDuedate()).isEqualTo(at("2026-03-02"));
 
     CohortDetail detail = records.cohort("sig-apps-reviewers").orElseThrow();
     Assertions.assertThat(detail.cohort().status()).isEqualTo("running");
@@ -168,11 +175,11 @@ class GroupMentoringCohortTest {
     ProcessInstance cohort = form("SIG Apps reviewers", "maya,mark", "mateo,mina,milo", "P3M");
 
     Assertions.assertThat(openStandup(cohort)).isEqualTo(1);
-    Task facilitation = task("Task_FacilitateStandup");
+    Task facilitation = task(TASK_FACILITATE_STANDUP);
     assertThat(facilitation).isAssignedTo("maya").hasName("Facilitate standup: week 1 (SIG Apps reviewers)")
         .hasDueDate(at("2026-03-09"));
     Assertions.assertThat(TeamAccess.candidateGroups(processEngine, facilitation)).containsExactly(TEAM);
-    List<Task> updates = tasks("Task_PostStandupUpdate");
+    List<Task> updates = tasks(TASK_POST_STANDUP_UPDATE);
     Assertions.assertThat(updates).extracting(Task::getAssignee, Task::getName, Task::getDueDate).containsExactlyInAnyOrder(
         tuple("mateo", "Post standup update: mateo, week 1 (SIG Apps reviewers)", at("2026-03-09")),
         tuple("mina", "Post standup update: mina, week 1 (SIG Apps reviewers)", at("2026-03-09")),
@@ -187,7 +194,7 @@ class GroupMentoringCohortTest {
     facilitate("maya", "Sizing PRs; mark offers pairing sessions");
 
     assertThat(cohort).hasPassed("EndEvent_UpdatePosted", "EndEvent_StandupFacilitated", "EndEvent_UpdatesClosed",
-        "EndEvent_StandupHeld").isWaitingAt("Timer_StandupDue");
+        "EndEvent_StandupHeld").isWaitingAt(TIMER_STANDUP_DUE);
     // The form's answers stay with each mentee's task, in the history, not on the cohort.
     assertThat(cohort).variables().doesNotContainKeys("accomplishments", "challenges", "standupSummary");
     Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(cohort.getId())
@@ -196,10 +203,10 @@ class GroupMentoringCohortTest {
             "Reviewed two PRs in apps/statefulset", "Shadowed a review with mark", "Read the reviewing guide");
 
     Assertions.assertThat(openStandup(cohort)).isEqualTo(2);
-    assertThat(task("Task_FacilitateStandup")).isAssignedTo("mark").hasDueDate(at("2026-03-16"));
+    assertThat(task(TASK_FACILITATE_STANDUP)).isAssignedTo("mark").hasDueDate(at("2026-03-16"));
     facilitate("mark", "Short one");
     Assertions.assertThat(openStandup(cohort)).isEqualTo(3);
-    assertThat(task("Task_FacilitateStandup")).isAssignedTo("maya");
+    assertThat(task(TASK_FACILITATE_STANDUP)).isAssignedTo("maya");
 
     Assertions.assertThat(records.cohort("sig-apps-reviewers").orElseThrow().standups())
         .extracting(StandupRecord::week, StandupRecord::facilitator, StandupRecord::facilitatedBy, StandupRecord::updatesPosted)
@@ -232,7 +239,7 @@ class GroupMentoringCohortTest {
       return null;
     })).isInstanceOf(AuthorizationException.class);
     // Mina posts her own, through the engine's checks; mentees read the model, as in the application.
-    TeamAccess.grant(processEngine, "mentees", Resources.PROCESS_DEFINITION, PROCESS, Permissions.READ);
+    TeamAccess.grant(processEngine, "mentees", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
     TeamAccess.as(processEngine, "mina", () -> {
       taskService().complete(minas.getId(), Map.of("accomplishments", "Reviewed a PR", "challenges", "none"));
       return null;
@@ -241,7 +248,7 @@ class GroupMentoringCohortTest {
 
     // The cohort's mentors see its facilitation and the open updates; a mentor of no cohort sees none of it.
     Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "mark")).extracting(Task::getTaskDefinitionKey)
-        .containsExactlyInAnyOrder("Task_FacilitateStandup", "Task_PostStandupUpdate", "Task_PostStandupUpdate");
+        .containsExactlyInAnyOrder(TASK_FACILITATE_STANDUP, TASK_POST_STANDUP_UPDATE, TASK_POST_STANDUP_UPDATE);
     Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "mona")).isEmpty();
     Assertions.assertThat(TeamAccess.tasksSeenBy(processEngine, "alice")).isEmpty();
   }
@@ -256,19 +263,19 @@ class GroupMentoringCohortTest {
     openStandup(cohort);
     // The next standup closed what week 1 left open: mateo's update and maya's facilitation.
     assertThat(cohort).hasPassed("EndEvent_UpdateMissed", "EndEvent_StandupNotFacilitated");
-    Assertions.assertThat(tasks("Task_PostStandupUpdate")).extracting(Task::getName).containsExactlyInAnyOrder(
+    Assertions.assertThat(tasks(TASK_POST_STANDUP_UPDATE)).extracting(Task::getName).containsExactlyInAnyOrder(
         "Post standup update: mateo, week 2 (SIG Apps reviewers)", "Post standup update: mina, week 2 (SIG Apps reviewers)",
         "Post standup update: milo, week 2 (SIG Apps reviewers)");
-    Assertions.assertThat(tasks("Task_FollowUpMissedStandups")).isEmpty();
+    Assertions.assertThat(tasks(TASK_FOLLOW_UP_MISSED_STANDUPS)).isEmpty();
     post("mina", "Reviewed another PR", "none");
 
     openStandup(cohort);
-    Task followUp = task("Task_FollowUpMissedStandups");
+    Task followUp = task(TASK_FOLLOW_UP_MISSED_STANDUPS);
     assertThat(followUp).isAssignedTo("maya").hasName("Follow up missed standups: mateo, week 2 (SIG Apps reviewers)");
     Assertions.assertThat(TeamAccess.candidateGroups(processEngine, followUp)).containsExactly(TEAM);
     Assertions.assertThat(taskService().getVariable(followUp.getId(), "missedInARow")).isEqualTo(2);
     // milo missed one standup only.
-    Assertions.assertThat(tasks("Task_FollowUpMissedStandups")).hasSize(1);
+    Assertions.assertThat(tasks(TASK_FOLLOW_UP_MISSED_STANDUPS)).hasSize(1);
 
     assertThatThrownBy(() -> as("mona", () -> taskService().complete(followUp.getId(), Map.of("followUpNote", "Pinged"))))
         .hasMessage("Only the cohort's mentors (maya, mark) can follow up its mentees");
@@ -295,7 +302,7 @@ class GroupMentoringCohortTest {
         .hasMessage("Say what you accomplished since the last standup (accomplishments)");
     assertThatThrownBy(() -> as("mateo", () -> taskService().complete(mateos.getId(), Map.of("accomplishments", "A review"))))
         .hasMessage("Say what challenges you (challenges); write 'none' if nothing does");
-    assertThatThrownBy(() -> as("maya", () -> taskService().complete(task("Task_FacilitateStandup").getId(), Map.of())))
+    assertThatThrownBy(() -> as("maya", () -> taskService().complete(task(TASK_FACILITATE_STANDUP).getId(), Map.of())))
         .hasMessageContaining("Summarise the standup");
     // Only the cohort's mentors see its tasks; a mentor outside its team who reaches one anyway may not act.
     assertThatThrownBy(() -> facilitate("mark", "Covering"))
@@ -304,7 +311,7 @@ class GroupMentoringCohortTest {
     processEngine.getIdentityService().createMembership("mark", TEAM);
     processEngine.getIdentityService().setAuthentication("mark", List.of("mentors", TEAM));
     try {
-      taskService().complete(task("Task_FacilitateStandup").getId(), Map.of("standupSummary", "Covering for maya"));
+      taskService().complete(task(TASK_FACILITATE_STANDUP).getId(), Map.of("standupSummary", "Covering for maya"));
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }
@@ -320,25 +327,25 @@ class GroupMentoringCohortTest {
     ProcessInstance cohort = form("SIG Apps reviewers", "maya,mark", "mateo,mina,milo", "P2M");
 
     int weeks = 0;
-    while (timer("Timer_StandupDue") != null) {
+    while (timer(TIMER_STANDUP_DUE) != null) {
       weeks = openStandup(cohort);
-      tasks("Task_PostStandupUpdate").forEach(u -> post(u.getAssignee(), "Week's work", "none"));
+      tasks(TASK_POST_STANDUP_UPDATE).forEach(u -> post(u.getAssignee(), "Week's work", "none"));
     }
 
     // 2 March to 2 May: standups on the nine Mondays from 2 March to 27 April.
     Assertions.assertThat(weeks).isEqualTo(9);
-    assertThat(cohort).isWaitingAt("Timer_CohortEnds", "Task_FacilitateStandup");
-    Assertions.assertThat(timer("Timer_CohortEnds").getDuedate()).isEqualTo(at("2026-05-02"));
-    assertThat(task("Task_FacilitateStandup")).hasDueDate(at("2026-05-02"));
+    assertThat(cohort).isWaitingAt(TIMER_COHORT_ENDS, TASK_FACILITATE_STANDUP);
+    Assertions.assertThat(timer(TIMER_COHORT_ENDS).getDuedate()).isEqualTo(at("2026-05-02"));
+    assertThat(task(TASK_FACILITATE_STANDUP)).hasDueDate(at("2026-05-02"));
     Assertions.assertThat(records.cohort("sig-apps-reviewers").orElseThrow().standups()).extracting(StandupRecord::facilitator)
         .containsExactly("maya", "mark", "maya", "mark", "maya", "mark", "maya", "mark", "maya");
 
-    fire("Timer_CohortEnds");
+    fire(TIMER_COHORT_ENDS);
 
-    assertThat(cohort).hasPassed("EndEvent_StandupsStopped").isWaitingAt("Task_EnterGraduationEvidence");
-    Assertions.assertThat(tasks("Task_FacilitateStandup")).isEmpty();
+    assertThat(cohort).hasPassed("EndEvent_StandupsStopped").isWaitingAt(TASK_ENTER_GRADUATION_EVIDENCE);
+    Assertions.assertThat(tasks(TASK_FACILITATE_STANDUP)).isEmpty();
     Assertions.assertThat(managementService().createJobQuery().count()).isZero();
-    List<Task> reviews = tasks("Task_EnterGraduationEvidence");
+    List<Task> reviews = tasks(TASK_ENTER_GRADUATION_EVIDENCE);
     Assertions.assertThat(reviews).extracting(Task::getAssignee, Task::getName).containsExactlyInAnyOrder(
         tuple("maya", "Enter graduation evidence: mateo (SIG Apps reviewers)"),
         tuple("mark", "Enter graduation evidence: mina (SIG Apps reviewers)"),
@@ -426,7 +433,7 @@ class GroupMentoringCohortTest {
   void evidenceMustBeWholeNonNegativeNumbers() {
     ProcessInstance cohort = form("SIG Apps reviewers", "maya", "mateo", "P2M");
     runToTheEnd(cohort);
-    String evidence = task("Task_EnterGraduationEvidence").getId();
+    String evidence = task(TASK_ENTER_GRADUATION_EVIDENCE).getId();
 
     assertThatThrownBy(() -> as("mark", () -> taskService().complete(evidence,
         Map.of("monthsAtCurrentRung", 3, "primaryReviewerPrs", 5, "prsReviewedOrMerged", 20))))
@@ -442,8 +449,8 @@ class GroupMentoringCohortTest {
 
     // Numbers as text, as some clients send them, are fine.
     taskService().complete(evidence, Map.of("monthsAtCurrentRung", "3", "primaryReviewerPrs", 5L, "prsReviewedOrMerged", 20.0));
-    assertThat(cohort).isWaitingAt("Task_DecideGraduation");
-    Assertions.assertThat(taskService().getVariable(task("Task_DecideGraduation").getId(), "ladderAdvice")).isEqualTo("graduate");
+    assertThat(cohort).isWaitingAt(TASK_DECIDE_GRADUATION);
+    Assertions.assertThat(taskService().getVariable(task(TASK_DECIDE_GRADUATION).getId(), "ladderAdvice")).isEqualTo("graduate");
   }
 
   // --- helpers ---
@@ -482,7 +489,7 @@ class GroupMentoringCohortTest {
   private ProcessInstance start(Map<String, Object> form) {
     processEngine.getIdentityService().setAuthenticatedUserId("maya");
     try {
-      return runtimeService().startProcessInstanceByKey(PROCESS, form);
+      return runtimeService().startProcessInstanceByKey(PROCESS_KEY, form);
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }
@@ -494,23 +501,23 @@ class GroupMentoringCohortTest {
 
   /** Moves the clock to the next standup, opens it, and returns its week number. */
   private int openStandup(ProcessInstance cohort) {
-    fire("Timer_StandupDue");
+    fire(TIMER_STANDUP_DUE);
     return (Integer) runtimeService().getVariable(cohort.getId(), "currentStandupWeek");
   }
 
   /** Runs every standup, without anyone posting, and the cohort's end. */
   private void runToTheEnd(ProcessInstance cohort) {
-    while (timer("Timer_StandupDue") != null) {
+    while (timer(TIMER_STANDUP_DUE) != null) {
       openStandup(cohort);
     }
-    fire("Timer_CohortEnds");
-    assertThat(cohort).isWaitingAt("Task_EnterGraduationEvidence");
+    fire(TIMER_COHORT_ENDS);
+    assertThat(cohort).isWaitingAt(TASK_ENTER_GRADUATION_EVIDENCE);
   }
 
   private void fire(String timerId) {
     Job job = timer(timerId);
-    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(job.getDuedate());
+    if (job.getDuedate().after(AppClock.date())) {
+      AppClock.set(job.getDuedate().toInstant());
     }
     execute(job);
   }
@@ -525,22 +532,22 @@ class GroupMentoringCohortTest {
   }
 
   private Task updateOf(String mentee) {
-    return taskService().createTaskQuery().taskDefinitionKey("Task_PostStandupUpdate").taskAssignee(mentee).singleResult();
+    return taskService().createTaskQuery().taskDefinitionKey(TASK_POST_STANDUP_UPDATE).taskAssignee(mentee).singleResult();
   }
 
   private void facilitate(String mentor, String summary) {
-    as(mentor, () -> taskService().complete(task("Task_FacilitateStandup").getId(), Map.of("standupSummary", summary)));
+    as(mentor, () -> taskService().complete(task(TASK_FACILITATE_STANDUP).getId(), Map.of("standupSummary", summary)));
   }
 
   private void enterEvidence(String mentor, String mentee, int months, int primary, int reviewed) {
-    Task task = taskService().createTaskQuery().taskDefinitionKey("Task_EnterGraduationEvidence")
+    Task task = taskService().createTaskQuery().taskDefinitionKey(TASK_ENTER_GRADUATION_EVIDENCE)
         .taskNameLike("%: " + mentee + " %").singleResult();
     as(mentor, () -> taskService().complete(task.getId(),
         Map.of("monthsAtCurrentRung", months, "primaryReviewerPrs", primary, "prsReviewedOrMerged", reviewed)));
   }
 
   private Task decisionFor(String mentee) {
-    return taskService().createTaskQuery().taskDefinitionKey("Task_DecideGraduation")
+    return taskService().createTaskQuery().taskDefinitionKey(TASK_DECIDE_GRADUATION)
         .taskNameLike("%: " + mentee + " %").singleResult();
   }
 

@@ -3,6 +3,11 @@ package org.communitylifecycle.mentoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.PROCESS_KEY;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TASK_DECIDE_GRADUATION;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TASK_ENTER_GRADUATION_EVIDENCE;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TIMER_COHORT_ENDS;
+import static org.communitylifecycle.mentoring.MentoringCohortContract.TIMER_STANDUP_DUE;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,7 +17,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.communitylifecycle.mentoring.MentoringRecords.CohortDetail;
 import org.communitylifecycle.mentoring.MentoringRecords.CohortSummary;
@@ -35,7 +40,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 class MentoringIT extends RunningApplication {
 
-  static final String PROCESS = "group-mentoring-cohort";
   static final String DEMO = "kubernetes-sig-apps-reviewers";
 
   @Autowired TestRestTemplate rest;
@@ -46,13 +50,13 @@ class MentoringIT extends RunningApplication {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    AppClock.reset();
     identity.clearAuthentication();
   }
 
   @Test
   void theDemoCohortsFirstStandupAsksEachMenteeAndMayaFacilitates() {
-    String demo = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(DEMO)
+    String demo = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(DEMO)
         .singleResult().getId();
     runDueStandup(demo);
 
@@ -88,7 +92,7 @@ class MentoringIT extends RunningApplication {
     List<Map<String, Object>> startable = rest.withBasicAuth("maya", "demo").exchange(
         "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true&startablePermissionCheck=true",
         HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
-    assertThat(startable).extracting(d -> d.get("key")).contains(PROCESS);
+    assertThat(startable).extracting(d -> d.get("key")).contains(PROCESS_KEY);
 
     assertThat(formCohort("mateo", "SIG Docs reviewers", "maya", "mina").getStatusCode())
         .as("mentees do not form cohorts").isEqualTo(HttpStatus.FORBIDDEN);
@@ -99,22 +103,22 @@ class MentoringIT extends RunningApplication {
     assertThat(formed.getStatusCode()).isEqualTo(HttpStatus.OK);
     String cohort = runtime.createProcessInstanceQuery().processInstanceBusinessKey("sig-docs-reviewers").singleResult().getId();
 
-    for (Job standup = job(cohort, "Timer_StandupDue"); standup != null; standup = job(cohort, "Timer_StandupDue")) {
+    for (Job standup = job(cohort, TIMER_STANDUP_DUE); standup != null; standup = job(cohort, TIMER_STANDUP_DUE)) {
       runJob(standup);
     }
-    runJob(job(cohort, "Timer_CohortEnds"));
+    runJob(job(cohort, TIMER_COHORT_ENDS));
 
     for (String mentee : List.of("mina", "milo")) {
-      String evidence = taskOf("maya", cohort, "Task_EnterGraduationEvidence", mentee);
+      String evidence = taskOf("maya", cohort, TASK_ENTER_GRADUATION_EVIDENCE, mentee);
       int primaryReviews = "mina".equals(mentee) ? 7 : 2;
       assertThat(submit("maya", evidence, Map.of("monthsAtCurrentRung", 4, "primaryReviewerPrs", primaryReviews,
           "prsReviewedOrMerged", 24)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
-    String minasDecision = taskOf("maya", cohort, "Task_DecideGraduation", "mina");
+    String minasDecision = taskOf("maya", cohort, TASK_DECIDE_GRADUATION, "mina");
     Map<?, ?> advice = restGet("maya", "/engine-rest/task/" + minasDecision + "/form-variables", Map.class);
     assertThat(((Map<?, ?>) advice.get("ladderAdvice")).get("value")).isEqualTo("graduate");
     submit("maya", minasDecision, Map.of("graduationDecision", "graduate"));
-    String milosDecision = taskOf("maya", cohort, "Task_DecideGraduation", "milo");
+    String milosDecision = taskOf("maya", cohort, TASK_DECIDE_GRADUATION, "milo");
     ResponseEntity<String> againstAdvice = submit("maya", milosDecision, Map.of("graduationDecision", "graduate"));
     assertThat(againstAdvice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(againstAdvice.getBody()).contains("The contributor ladder advises 'not-yet'");
@@ -168,12 +172,12 @@ class MentoringIT extends RunningApplication {
     values.put("startDate", LocalDate.now(ZoneId.systemDefault()).toString());
     values.put("plannedDuration", "P2M");
     return rest.withBasicAuth(user, "demo").postForEntity(
-        "/engine-rest/process-definition/key/" + PROCESS + "/submit-form", Map.of("variables", variables(values)), String.class);
+        "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form", Map.of("variables", variables(values)), String.class);
   }
 
   /** Opens the standup that is due now, as the job executor would. */
   private void runDueStandup(String processInstanceId) {
-    Job due = job(processInstanceId, "Timer_StandupDue");
+    Job due = job(processInstanceId, TIMER_STANDUP_DUE);
     if (due != null && runtime.getVariable(processInstanceId, "currentStandupWeek").equals(0)) {
       runJob(due);
     }
@@ -184,8 +188,8 @@ class MentoringIT extends RunningApplication {
   }
 
   private void runJob(Job job) {
-    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(job.getDuedate());
+    if (job.getDuedate().after(AppClock.date())) {
+      AppClock.set(job.getDuedate().toInstant());
     }
     management.executeJob(job.getId());
   }

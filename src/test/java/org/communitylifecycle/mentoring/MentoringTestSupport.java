@@ -4,7 +4,6 @@ import org.communitylifecycle.testsupport.TestUsers;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.communitylifecycle.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -26,7 +25,7 @@ final class MentoringTestSupport {
 
   /** The app's own tables, migrated once per test JVM as the app migrates them at startup. */
   static synchronized JdbcClient jdbc(ProcessEngine engine) {
-    DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
     if (!migrated) {
       // Flyway gets its own connections: it closes them in a way the engine's pool reports as an error.
       TestDatabase.Connection db = TestDatabase.get();

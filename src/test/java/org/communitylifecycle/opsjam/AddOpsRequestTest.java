@@ -94,7 +94,7 @@ class AddOpsRequestTest {
 
     org.assertj.core.api.Assertions.assertThat(items.list(KEY)).isEmpty();
     org.assertj.core.api.Assertions.assertThat(historyService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("add-ops-request").count()).isZero();
+        .processDefinitionKey(OpsRequestContract.PROCESS_KEY).count()).isZero();
   }
 
   private ProcessInstance request(String user, String jamKey, String title, String tags, String description) {
@@ -107,7 +107,7 @@ class AddOpsRequestTest {
       processEngine.getIdentityService().setAuthenticatedUserId(user);
     }
     try {
-      return runtimeService().startProcessInstanceByKey("add-ops-request", form);
+      return runtimeService().startProcessInstanceByKey(OpsRequestContract.PROCESS_KEY, form);
     } finally {
       processEngine.getIdentityService().clearAuthentication();
     }

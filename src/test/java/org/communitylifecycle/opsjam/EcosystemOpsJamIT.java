@@ -1,6 +1,14 @@
 package org.communitylifecycle.opsjam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_COMB_BACKLOG;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_DISCUSS_OPS_NEEDS;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_DRAFT_AGENDA_AND_INVITATION;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_RECORD_FOLLOW_UP_MEETING;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_REVIEW_AGENDA_AND_INVITATION;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_SCHEDULE_JAM;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_SHARE_WORKFLOW_AND_WISHLIST;
+import static org.communitylifecycle.opsjam.OpsJamContract.TIMER_JAM_DAY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -68,13 +76,13 @@ class EcosystemOpsJamIT extends RunningApplication {
     String jam = started.getBody().get("id").toString();
     String key = "metagame-ops-jam";
 
-    submit("paula", task("paula", key, "Task_DiscussOpsNeeds"), Map.of("opsNeeds", "Tracking initiatives"));
-    submit("paula", task("paula", key, "Task_DraftAgendaAndInvitation"), Map.of("agenda", "Talk", "invitation", "Come"));
-    submit("bruno", task("bruno", key, "Task_ReviewAgendaAndInvitation"), Map.of("agendaDecision", "approve"));
-    ResponseEntity<String> past = submit("bruno", task("bruno", key, "Task_ScheduleJam"), Map.of("jamDate", "2020-01-01"));
+    submit("paula", task("paula", key, TASK_DISCUSS_OPS_NEEDS), Map.of("opsNeeds", "Tracking initiatives"));
+    submit("paula", task("paula", key, TASK_DRAFT_AGENDA_AND_INVITATION), Map.of("agenda", "Talk", "invitation", "Come"));
+    submit("bruno", task("bruno", key, TASK_REVIEW_AGENDA_AND_INVITATION), Map.of("agendaDecision", "approve"));
+    ResponseEntity<String> past = submit("bruno", task("bruno", key, TASK_SCHEDULE_JAM), Map.of("jamDate", "2020-01-01"));
     assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(past.getBody()).contains("The jam date 2020-01-01 is in the past");
-    submit("bruno", task("bruno", key, "Task_ScheduleJam"), Map.of("jamDate", LocalDate.now().toString()));
+    submit("bruno", task("bruno", key, TASK_SCHEDULE_JAM), Map.of("jamDate", LocalDate.now().toString()));
 
     // Anyone signed in adds a request from Tasklist's start form.
     Map<String, Object> request = Map.of("variables", Map.of(
@@ -84,10 +92,10 @@ class EcosystemOpsJamIT extends RunningApplication {
         .postForEntity("/engine-rest/process-definition/key/add-ops-request/submit-form", request, Map.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    Job jamDay = management.createJobQuery().processInstanceId(jam).activityId("Timer_JamDay").singleResult();
+    Job jamDay = management.createJobQuery().processInstanceId(jam).activityId(TIMER_JAM_DAY).singleResult();
     management.executeJob(jamDay.getId());
     for (String instanceManager : List.of("ines", "ivan")) {
-      String input = task(instanceManager, key, "Task_ShareWorkflowAndWishlist");
+      String input = task(instanceManager, key, TASK_SHARE_WORKFLOW_AND_WISHLIST);
       Map<?, ?> painPoints = formVariable(instanceManager, input, "painPoints");
       assertThat(painPoints.get("type")).isEqualTo("String");
       assertThat(submit(instanceManager, input, Map.of(
@@ -97,7 +105,7 @@ class EcosystemOpsJamIT extends RunningApplication {
           .extracting(ResponseEntity::getStatusCode).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    String comb = task("paula", key, "Task_CombBacklog");
+    String comb = task("paula", key, TASK_COMB_BACKLOG);
     assertThat(rows(formVariable("paula", comb, "backlog")))
         .extracting(r -> r.get("key"), r -> r.get("requestedBy"), r -> r.get("tags")).containsExactly(
             org.assertj.core.groups.Tuple.tuple("OPS-1", "alice", "ecosystem-map"),
@@ -119,7 +127,7 @@ class EcosystemOpsJamIT extends RunningApplication {
         .extracting(Theme::tag, Theme::instanceManagers, Theme::crossInstance)
         .containsExactly("identity-management", 2, true);
     assertThat(restTasks("paula", "assignee=paula&processInstanceBusinessKey=" + key))
-        .extracting(t -> t.get("taskDefinitionKey")).containsExactly("Task_RecordFollowUpMeeting");
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly(TASK_RECORD_FOLLOW_UP_MEETING);
   }
 
   @Test

@@ -3,6 +3,22 @@ package org.communitylifecycle.opsjam;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.communitylifecycle.opsjam.OpsJamContract.PROCESS_KEY;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_COMB_BACKLOG;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_DISCUSS_OPS_NEEDS;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_DRAFT_AGENDA_AND_INVITATION;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_HOLD_CHECK_IN;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_RECORD_FOLLOW_UP_MEETING;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_RESOLVE_OVERDUE_ITEM;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_REVIEW_AGENDA_AND_INVITATION;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_SCHEDULE_JAM;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_SHARE_WORKFLOW_AND_WISHLIST;
+import static org.communitylifecycle.opsjam.OpsJamContract.TASK_UNBLOCK_OVERDUE_ITEM;
+import static org.communitylifecycle.opsjam.OpsJamContract.TIMER_CHECK_IN_DUE;
+import static org.communitylifecycle.opsjam.OpsJamContract.TIMER_JAM_DAY;
+import static org.communitylifecycle.opsjam.OpsJamContract.TIMER_OVERDUE_CHECK_DUE;
+import static org.communitylifecycle.opsjam.OpsJamContract.TIMER_OVERDUE_ITEM_STILL_OPEN;
+import static org.communitylifecycle.opsjam.OpsJamContract.TIMER_SUBMISSION_WINDOW_CLOSED;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +32,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -67,12 +83,12 @@ class EcosystemOpsJamTest {
     OpsJamFixtures.ensureUsers(processEngine.getIdentityService());
     jams = OpsJamFixtures.jams();
     items = OpsJamFixtures.items();
-    ClockUtil.setCurrentTime(Date.from(START));
+    AppClock.set(START);
   }
 
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
+    AppClock.reset();
     Mocks.reset();
     processEngine.getIdentityService().clearAuthentication();
   }
@@ -98,28 +114,28 @@ class EcosystemOpsJamTest {
         .extracting(OpsJams.OpsJam::projectManager, OpsJams.OpsJam::branchLead, OpsJams.OpsJam::phase)
         .containsExactly("paula", "bruno", OpsJams.PREPARING);
 
-    Task oneToOne = taskAt(jam, "Task_DiscussOpsNeeds");
+    Task oneToOne = taskAt(jam, TASK_DISCUSS_OPS_NEEDS);
     assertThat(oneToOne).isAssignedTo("paula").hasName("Discuss ops needs 1:1 (SourceCred Ecosystems)");
     assertCandidateGroups(oneToOne, TEAM);
     complete("paula", oneToOne, Map.of("opsNeeds", "Tracking core initiatives; coordinating instance managers"));
 
-    Task draft = taskAt(jam, "Task_DraftAgendaAndInvitation");
+    Task draft = taskAt(jam, TASK_DRAFT_AGENDA_AND_INVITATION);
     assertThat(draft).isAssignedTo("paula");
     complete("paula", draft, Map.of("agenda", "Workflows, requests, backlog", "invitation", "Join the ops jam"));
 
-    Task review = taskAt(jam, "Task_ReviewAgendaAndInvitation");
+    Task review = taskAt(jam, TASK_REVIEW_AGENDA_AND_INVITATION);
     assertThat(review).isAssignedTo("bruno");
     assertCandidateGroups(review, TEAM);
     complete("bruno", review, Map.of("agendaDecision", "approve"));
-    assertThat(jam).hasPassed("Gateway_AgendaApproved").isWaitingAt("Task_ScheduleJam").variables()
+    assertThat(jam).hasPassed("Gateway_AgendaApproved").isWaitingAt(TASK_SCHEDULE_JAM).variables()
         .containsEntry("agendaApprovedBy", "bruno").containsEntry("agendaRounds", 1);
 
-    Task schedule = taskAt(jam, "Task_ScheduleJam");
+    Task schedule = taskAt(jam, TASK_SCHEDULE_JAM);
     assertThat(schedule).isAssignedTo("bruno");
     complete("bruno", schedule, Map.of("jamDate", JAM_DAY, "jamLocation", "Discord"));
-    assertThat(jam).isWaitingAt("Timer_JamDay").variables()
+    assertThat(jam).isWaitingAt(TIMER_JAM_DAY).variables()
         .containsEntry("jamDate", JAM_DAY).containsEntry("jamStartsAt", Inputs.startOf(LocalDate.parse(JAM_DAY)));
-    org.assertj.core.api.Assertions.assertThat(timer(jam, "Timer_JamDay").getDuedate())
+    org.assertj.core.api.Assertions.assertThat(timer(jam, TIMER_JAM_DAY).getDuedate())
         .isEqualTo(Inputs.startOf(LocalDate.parse(JAM_DAY)));
     org.assertj.core.api.Assertions.assertThat(jams.find(KEY).get().phase()).isEqualTo(OpsJams.SCHEDULED);
     org.assertj.core.api.Assertions.assertThat(jams.find(KEY).get().jamDate()).isEqualTo(LocalDate.parse(JAM_DAY));
@@ -129,12 +145,12 @@ class EcosystemOpsJamTest {
 
     // Tasks created while the engine checks authorizations grant their assignee and candidates, as in the application.
     TeamAccess.authorized(processEngine, () -> {
-      fire(jam, "Timer_JamDay");
+      fire(jam, TIMER_JAM_DAY);
       return null;
     });
     org.assertj.core.api.Assertions.assertThat(jams.find(KEY).get().phase()).isEqualTo(OpsJams.COLLECTING);
     List<Task> inputs = taskService().createTaskQuery().processInstanceId(jam.getId())
-        .taskDefinitionKey("Task_ShareWorkflowAndWishlist").orderByTaskAssignee().asc().list();
+        .taskDefinitionKey(TASK_SHARE_WORKFLOW_AND_WISHLIST).orderByTaskAssignee().asc().list();
     org.assertj.core.api.Assertions.assertThat(inputs).extracting(Task::getAssignee, Task::getName).containsExactly(
         tuple("ines", "Share workflow, pain points and wishlist (SourceCred Ecosystems)"),
         tuple("ivan", "Share workflow, pain points and wishlist (SourceCred Ecosystems)"));
@@ -158,7 +174,7 @@ class EcosystemOpsJamTest {
     share("ivan", jam, InstanceInput.ITEM_HEADER + "\n\nNewcomers need 1:1 time | Onboarding Materials\n   \n",
         "Visibility into ID development | identity management | To coordinate resources | with the ID team");
 
-    Task comb = taskAt(jam, "Task_CombBacklog");
+    Task comb = taskAt(jam, TASK_COMB_BACKLOG);
     assertThat(comb).isAssignedTo("paula");
     assertCandidateUser(comb, "bruno");
     assertCandidateGroups(comb, TEAM);
@@ -184,7 +200,7 @@ class EcosystemOpsJamTest {
 
     complete("paula", comb, Map.of("plan", PLAN));
 
-    assertThat(jam).hasPassed("ServiceTask_PublishRoadmap").isWaitingAt("Task_RecordFollowUpMeeting")
+    assertThat(jam).hasPassed("ServiceTask_PublishRoadmap").isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING)
         .variables().containsEntry("roadmapItemCount", 5).containsEntry("submissions", 2)
         .doesNotContainKey("backlog").doesNotContainKey("plan");
     org.assertj.core.api.Assertions.assertThat(items.find(KEY, "OPS-5").get().description())
@@ -202,71 +218,71 @@ class EcosystemOpsJamTest {
     org.assertj.core.api.Assertions.assertThat(Theme.of(items.list(KEY)))
         .extracting(Theme::tag, Theme::instanceManagers, Theme::crossInstance)
         .startsWith(tuple("identity-management", 2, true), tuple("onboarding-materials", 2, true));
-    Task followUp = taskAt(jam, "Task_RecordFollowUpMeeting");
+    Task followUp = taskAt(jam, TASK_RECORD_FOLLOW_UP_MEETING);
     assertThat(followUp).isAssignedTo("paula");
     assertCandidateUser(followUp, "bruno");
     assertCandidateGroups(followUp, TEAM);
     // Published on the jam day: check-ins monthly from then, overdue checks daily.
-    org.assertj.core.api.Assertions.assertThat(timer(jam, "StartEvent_CheckInDue").getDuedate())
+    org.assertj.core.api.Assertions.assertThat(timer(jam, TIMER_CHECK_IN_DUE).getDuedate())
         .isEqualTo(Inputs.startOf(LocalDate.parse("2026-04-10")));
-    org.assertj.core.api.Assertions.assertThat(timer(jam, "StartEvent_OverdueCheckDue").getDuedate())
+    org.assertj.core.api.Assertions.assertThat(timer(jam, TIMER_OVERDUE_CHECK_DUE).getDuedate())
         .isEqualTo(Inputs.startOf(LocalDate.parse("2026-03-11")));
   }
 
   @Test
   void agendaSentBackIsRedraftedWithTheComment() {
     ProcessInstance jam = start("SourceCred Ecosystems", "paula", "bruno", "ines");
-    complete("paula", taskAt(jam, "Task_DiscussOpsNeeds"), Map.of("opsNeeds", "Ops support"));
-    complete("paula", taskAt(jam, "Task_DraftAgendaAndInvitation"), Map.of("agenda", "Talk", "invitation", "Come"));
+    complete("paula", taskAt(jam, TASK_DISCUSS_OPS_NEEDS), Map.of("opsNeeds", "Ops support"));
+    complete("paula", taskAt(jam, TASK_DRAFT_AGENDA_AND_INVITATION), Map.of("agenda", "Talk", "invitation", "Come"));
 
-    complete("bruno", taskAt(jam, "Task_ReviewAgendaAndInvitation"),
+    complete("bruno", taskAt(jam, TASK_REVIEW_AGENDA_AND_INVITATION),
         Map.of("agendaDecision", "request-changes", "agendaComment", "Invite the wider community too"));
 
-    assertThat(jam).hasPassed("Gateway_AgendaApproved").isWaitingAt("Task_DraftAgendaAndInvitation")
+    assertThat(jam).hasPassed("Gateway_AgendaApproved").isWaitingAt(TASK_DRAFT_AGENDA_AND_INVITATION)
         .variables().containsEntry("agendaComment", "Invite the wider community too").containsEntry("agendaRounds", 1);
-    complete("paula", taskAt(jam, "Task_DraftAgendaAndInvitation"),
+    complete("paula", taskAt(jam, TASK_DRAFT_AGENDA_AND_INVITATION),
         Map.of("agenda", "Talk", "invitation", "Instance managers and contributors: come"));
-    assertThat(jam).isWaitingAt("Task_ReviewAgendaAndInvitation").variables()
+    assertThat(jam).isWaitingAt(TASK_REVIEW_AGENDA_AND_INVITATION).variables()
         .doesNotContainKey("agendaComment").doesNotContainKey("agendaDecision");
-    complete("bruno", taskAt(jam, "Task_ReviewAgendaAndInvitation"), Map.of("agendaDecision", "approve"));
-    assertThat(jam).isWaitingAt("Task_ScheduleJam").variables().containsEntry("agendaRounds", 2);
+    complete("bruno", taskAt(jam, TASK_REVIEW_AGENDA_AND_INVITATION), Map.of("agendaDecision", "approve"));
+    assertThat(jam).isWaitingAt(TASK_SCHEDULE_JAM).variables().containsEntry("agendaRounds", 2);
   }
 
   @Test
   void preparationFormsWithMissingOrBadInputAreRejected() {
     ProcessInstance jam = start("SourceCred Ecosystems", "paula", "bruno", "ines");
-    Task oneToOne = taskAt(jam, "Task_DiscussOpsNeeds");
+    Task oneToOne = taskAt(jam, TASK_DISCUSS_OPS_NEEDS);
     assertThatThrownBy(() -> complete("paula", oneToOne, Map.of("opsNeeds", " ")))
         .hasMessage("Record the ops needs you discussed (opsNeeds)");
     complete("paula", oneToOne, Map.of("opsNeeds", "Ops support"));
 
-    Task draft = taskAt(jam, "Task_DraftAgendaAndInvitation");
+    Task draft = taskAt(jam, TASK_DRAFT_AGENDA_AND_INVITATION);
     assertThatThrownBy(() -> complete("paula", draft, Map.of("agenda", "Talk")))
         .hasMessage("Write the invitation to participate (invitation)");
     assertThatThrownBy(() -> complete("paula", draft, Map.of("agenda", "x".repeat(4001), "invitation", "Come")))
         .hasMessage("Draft the agenda of the jam: at most 4000 characters, got 4001");
     complete("paula", draft, Map.of("agenda", "Talk", "invitation", "Come"));
 
-    Task review = taskAt(jam, "Task_ReviewAgendaAndInvitation");
+    Task review = taskAt(jam, TASK_REVIEW_AGENDA_AND_INVITATION);
     assertThatThrownBy(() -> complete("bruno", review, Map.of("agendaDecision", "maybe")))
         .hasMessage("agendaDecision must be 'approve' or 'request-changes', got 'maybe'");
     assertThatThrownBy(() -> complete("bruno", review, Map.of("agendaDecision", "request-changes")))
         .hasMessage("Say what should change in the agenda or the invitation (agendaComment)");
     complete("bruno", review, Map.of("agendaDecision", "approve"));
 
-    Task schedule = taskAt(jam, "Task_ScheduleJam");
+    Task schedule = taskAt(jam, TASK_SCHEDULE_JAM);
     assertThatThrownBy(() -> complete("bruno", schedule, Map.of()))
         .hasMessage("Give the date of the jam (jamDate)");
     assertThatThrownBy(() -> complete("bruno", schedule, Map.of("jamDate", "next Tuesday")))
         .hasMessage("The jam date must be a date such as 2026-03-10, got 'next Tuesday'");
     assertThatThrownBy(() -> complete("bruno", schedule, Map.of("jamDate", "2026-03-01")))
         .hasMessage("The jam date 2026-03-01 is in the past; choose today or a later day");
-    assertThat(jam).isWaitingAt("Task_ScheduleJam");
+    assertThat(jam).isWaitingAt(TASK_SCHEDULE_JAM);
     org.assertj.core.api.Assertions.assertThat(jams.find(KEY).get().phase()).isEqualTo(OpsJams.PREPARING);
 
     // Today is fine: the timer is due at once.
     complete("bruno", schedule, Map.of("jamDate", "2026-03-02T00:00:00.000+0000"));
-    assertThat(jam).isWaitingAt("Timer_JamDay").variables().containsEntry("jamDate", "2026-03-02");
+    assertThat(jam).isWaitingAt(TIMER_JAM_DAY).variables().containsEntry("jamDate", "2026-03-02");
   }
 
   @Test
@@ -318,17 +334,17 @@ class EcosystemOpsJamTest {
   @Test
   void submissionWindowClosesBeforeEveryInstanceManagerShared() {
     ProcessInstance jam = scheduledJam();
-    fire(jam, "Timer_JamDay");
+    fire(jam, TIMER_JAM_DAY);
     share("ines", jam, null, "Onboarding guide | onboarding materials");
 
-    Job window = timer(jam, "Timer_SubmissionWindowClosed");
+    Job window = timer(jam, TIMER_SUBMISSION_WINDOW_CLOSED);
     org.assertj.core.api.Assertions.assertThat(window.getDuedate())
         .isEqualTo(Date.from(Inputs.startOf(LocalDate.parse(JAM_DAY)).toInstant().plus(Duration.ofDays(7))));
-    fire(jam, "Timer_SubmissionWindowClosed");
+    fire(jam, TIMER_SUBMISSION_WINDOW_CLOSED);
 
-    assertThat(jam).hasPassed("Timer_SubmissionWindowClosed").isWaitingAt("Task_CombBacklog")
-        .isNotWaitingAt("Task_ShareWorkflowAndWishlist");
-    org.assertj.core.api.Assertions.assertThat(backlogOf(taskAt(jam, "Task_CombBacklog")))
+    assertThat(jam).hasPassed(TIMER_SUBMISSION_WINDOW_CLOSED).isWaitingAt(TASK_COMB_BACKLOG)
+        .isNotWaitingAt(TASK_SHARE_WORKFLOW_AND_WISHLIST);
+    org.assertj.core.api.Assertions.assertThat(backlogOf(taskAt(jam, TASK_COMB_BACKLOG)))
         .extracting(r -> r.get("key"), r -> r.get("requestedBy")).containsExactly(tuple("OPS-1", "ines"));
     org.assertj.core.api.Assertions.assertThat(jams.submissions(KEY)).extracting(OpsJams.Submission::instanceManager)
         .containsExactly("ines");
@@ -337,7 +353,7 @@ class EcosystemOpsJamTest {
   @Test
   void instanceInputWithProblemsIsRejectedAndNothingIsStored() {
     ProcessInstance jam = scheduledJam();
-    fire(jam, "Timer_JamDay");
+    fire(jam, TIMER_JAM_DAY);
     Task input = inputOf(jam, "ines");
 
     assertThatThrownBy(() -> complete("ines", input, Map.of("painPoints", "Manual tithes")))
@@ -349,7 +365,7 @@ class EcosystemOpsJamTest {
     assertThatThrownBy(() -> complete("ines", input, Map.of("workflow", "By hand", "wishlist", "x".repeat(4001))))
         .hasMessage("Wishlist: at most 4000 characters, got 4001");
 
-    assertThat(jam).isWaitingAt("Task_ShareWorkflowAndWishlist");
+    assertThat(jam).isWaitingAt(TASK_SHARE_WORKFLOW_AND_WISHLIST);
     org.assertj.core.api.Assertions.assertThat(items.list(KEY)).isEmpty();
     org.assertj.core.api.Assertions.assertThat(jams.submissions(KEY)).isEmpty();
   }
@@ -359,7 +375,7 @@ class EcosystemOpsJamTest {
   @Test
   void backlogWithProblemsIsRejectedAndNothingIsStored() {
     ProcessInstance jam = collectedJam();
-    Task comb = taskAt(jam, "Task_CombBacklog");
+    Task comb = taskAt(jam, TASK_COMB_BACKLOG);
 
     assertThatThrownBy(() -> complete("paula", comb, Map.of("plan", """
         OPS-1 |  | low
@@ -394,7 +410,7 @@ class EcosystemOpsJamTest {
     assertThatThrownBy(() -> complete("paula", comb, Map.of("plan", " ")))
         .hasMessageContaining("OPS-1 (Design support for an Ecosystem Map) is missing; every item needs an owner");
 
-    assertThat(jam).isWaitingAt("Task_CombBacklog");
+    assertThat(jam).isWaitingAt(TASK_COMB_BACKLOG);
     org.assertj.core.api.Assertions.assertThat(items.list(KEY)).allSatisfy(item -> {
       org.assertj.core.api.Assertions.assertThat(item.owner()).isNull();
       org.assertj.core.api.Assertions.assertThat(item.status()).isEqualTo("requested");
@@ -404,15 +420,15 @@ class EcosystemOpsJamTest {
   @Test
   void dependenciesInACircleAreRejected() {
     ProcessInstance jam = collectedJam();
-    Task comb = taskAt(jam, "Task_CombBacklog");
+    Task comb = taskAt(jam, TASK_COMB_BACKLOG);
     String circular = PLAN.replace("OPS-2 | ivan | high |  |", "OPS-2 | ivan | high | ops 4 |");
 
     assertThatThrownBy(() -> complete("paula", comb, Map.of("plan", circular)))
         .hasMessage("The backlog is not ready: the dependencies go round in a circle: OPS-2 → OPS-4 → OPS-3 → OPS-2");
-    assertThat(jam).isWaitingAt("Task_CombBacklog");
+    assertThat(jam).isWaitingAt(TASK_COMB_BACKLOG);
 
     complete("bruno", comb, Map.of("plan", PLAN));
-    assertThat(jam).isWaitingAt("Task_RecordFollowUpMeeting");
+    assertThat(jam).isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING);
   }
 
   // --- tracking the roadmap ---
@@ -420,7 +436,7 @@ class EcosystemOpsJamTest {
   @Test
   void followUpMeetingsAddItemsToTheRoadmapAndTheTaskComesBack() {
     ProcessInstance jam = trackedJam();
-    Task first = taskAt(jam, "Task_RecordFollowUpMeeting");
+    Task first = taskAt(jam, TASK_RECORD_FOLLOW_UP_MEETING);
     assertThat(first).hasName("Record follow-up meeting (SourceCred Ecosystems)");
 
     Map<String, Object> future = new HashMap<>(Map.of("metWith", "iris", "metOn", "2026-03-31"));
@@ -439,9 +455,9 @@ class EcosystemOpsJamTest {
         "newItems", FollowUpMeetings.ITEM_HEADER + "\n"
             + "Tithe admin improvements | Tithe admin | iris | High | OPS-2, OPS-5 |  | From the follow-up"));
 
-    assertThat(jam).isWaitingAt("Task_RecordFollowUpMeeting").variables()
+    assertThat(jam).isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING).variables()
         .containsEntry("followUpCount", 1).doesNotContainKey("metWith").doesNotContainKey("newItems");
-    org.assertj.core.api.Assertions.assertThat(taskAt(jam, "Task_RecordFollowUpMeeting").getId()).isNotEqualTo(first.getId());
+    org.assertj.core.api.Assertions.assertThat(taskAt(jam, TASK_RECORD_FOLLOW_UP_MEETING).getId()).isNotEqualTo(first.getId());
     org.assertj.core.api.Assertions.assertThat(items.find(KEY, "OPS-6")).get()
         .extracting(RoadmapItems.Item::kind, RoadmapItems.Item::requestedBy, RoadmapItems.Item::owner,
             RoadmapItems.Item::priority, RoadmapItems.Item::status, RoadmapItems.Item::dependsOn, RoadmapItems.Item::tags)
@@ -449,8 +465,8 @@ class EcosystemOpsJamTest {
     org.assertj.core.api.Assertions.assertThat(jams.followUps(KEY))
         .containsExactly(new OpsJams.FollowUp("iris", LocalDate.parse("2026-03-02"), "Iris runs the tithe admin by hand", "bruno"));
 
-    complete("paula", taskAt(jam, "Task_RecordFollowUpMeeting"), Map.of("metWith", "Ingrid (Meta instance)", "metOn", "2026-03-02"));
-    assertThat(jam).isWaitingAt("Task_RecordFollowUpMeeting").variables().containsEntry("followUpCount", 2);
+    complete("paula", taskAt(jam, TASK_RECORD_FOLLOW_UP_MEETING), Map.of("metWith", "Ingrid (Meta instance)", "metOn", "2026-03-02"));
+    assertThat(jam).isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING).variables().containsEntry("followUpCount", 2);
     org.assertj.core.api.Assertions.assertThat(jams.followUps(KEY)).hasSize(2);
   }
 
@@ -458,13 +474,13 @@ class EcosystemOpsJamTest {
   void monthlyCheckInUpdatesStatusesAndKeepsTheRhythm() {
     ProcessInstance jam = trackedJam();
 
-    Job due = timer(jam, "StartEvent_CheckInDue");
-    fire(jam, "StartEvent_CheckInDue");
-    Task checkIn = taskAt(jam, "Task_HoldCheckIn");
+    Job due = timer(jam, TIMER_CHECK_IN_DUE);
+    fire(jam, TIMER_CHECK_IN_DUE);
+    Task checkIn = taskAt(jam, TASK_HOLD_CHECK_IN);
     assertThat(checkIn).isAssignedTo("bruno").hasName("Hold roadmap check-in (SourceCred Ecosystems)");
     assertCandidateGroups(checkIn, TEAM);
-    assertThat(jam).isWaitingAt("Task_RecordFollowUpMeeting", "Task_HoldCheckIn");
-    org.assertj.core.api.Assertions.assertThat(timer(jam, "StartEvent_CheckInDue").getDuedate())
+    assertThat(jam).isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING, TASK_HOLD_CHECK_IN);
+    org.assertj.core.api.Assertions.assertThat(timer(jam, TIMER_CHECK_IN_DUE).getDuedate())
         .as("the next check-in").isAfter(due.getDuedate());
     org.assertj.core.api.Assertions.assertThat(rowsOf(taskService().getVariable(checkIn.getId(), "roadmap")))
         .extracting(r -> r.get("key"), r -> r.get("owner"), r -> r.get("status"))
@@ -496,23 +512,23 @@ class EcosystemOpsJamTest {
     complete("bruno", checkIn, Map.of("statuses", "OPS-2 | in-progress  # started\nOPS-4 | Done\nOPS-5 | planned",
         "checkInDecision", "keep-tracking", "checkInNotes", "Identity work started"));
 
-    assertThat(jam).hasPassed("EndEvent_CheckInHeld").isWaitingAt("Task_RecordFollowUpMeeting")
-        .isNotWaitingAt("Task_HoldCheckIn").variables().containsEntry("checkInCount", 1);
+    assertThat(jam).hasPassed("EndEvent_CheckInHeld").isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING)
+        .isNotWaitingAt(TASK_HOLD_CHECK_IN).variables().containsEntry("checkInCount", 1);
     org.assertj.core.api.Assertions.assertThat(items.list(KEY)).extracting(RoadmapItems.Item::status)
         .containsExactly("planned", "in-progress", "planned", "done", "planned");
     org.assertj.core.api.Assertions.assertThat(jams.checkIns(KEY)).containsExactly(
         new OpsJams.CheckIn(LocalDate.parse("2026-04-10"), "bruno", "Identity work started", "keep-tracking"));
 
     // The next month's check-in starts with a blank decision.
-    fire(jam, "StartEvent_CheckInDue");
+    fire(jam, TIMER_CHECK_IN_DUE);
     assertThat(jam).variables().doesNotContainKey("checkInDecision");
   }
 
   @Test
   void checkInClosesTheRoadmap() {
     ProcessInstance jam = trackedJam();
-    fire(jam, "StartEvent_CheckInDue");
-    Task checkIn = taskAt(jam, "Task_HoldCheckIn");
+    fire(jam, TIMER_CHECK_IN_DUE);
+    Task checkIn = taskAt(jam, TASK_HOLD_CHECK_IN);
 
     complete("bruno", checkIn, Map.of("checkInDecision", "close"));
 
@@ -532,30 +548,30 @@ class EcosystemOpsJamTest {
     // OPS-2 (owner ivan) is due 2026-04-30; the check on the next day finds it.
     overdueCheckOn(jam, LocalDate.parse("2026-05-01"));
 
-    Task resolve = taskAt(jam, "Task_ResolveOverdueItem");
+    Task resolve = taskAt(jam, TASK_RESOLVE_OVERDUE_ITEM);
     assertThat(resolve).isAssignedTo("ivan")
         .hasName("Resolve overdue item: OPS-2 Identity across instances is manual (SourceCred Ecosystems)");
     assertCandidateGroups(resolve, TEAM);
     org.assertj.core.api.Assertions.assertThat(items.isEscalated(KEY, "OPS-2")).isTrue();
 
     // The next daily check does not escalate it a second time.
-    fire(jam, "StartEvent_OverdueCheckDue");
-    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ResolveOverdueItem").count())
+    fire(jam, TIMER_OVERDUE_CHECK_DUE);
+    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_RESOLVE_OVERDUE_ITEM).count())
         .isEqualTo(1);
 
-    ClockUtil.setCurrentTime(timer(jam, "Timer_OverdueItemStillOpen").getDuedate());
-    managementService().executeJob(timer(jam, "Timer_OverdueItemStillOpen").getId());
-    Task unblock = taskAt(jam, "Task_UnblockOverdueItem");
+    AppClock.set(timer(jam, TIMER_OVERDUE_ITEM_STILL_OPEN).getDuedate().toInstant());
+    managementService().executeJob(timer(jam, TIMER_OVERDUE_ITEM_STILL_OPEN).getId());
+    Task unblock = taskAt(jam, TASK_UNBLOCK_OVERDUE_ITEM);
     assertThat(unblock).isAssignedTo("bruno")
         .hasName("Unblock overdue item: OPS-2 Identity across instances is manual (SourceCred Ecosystems)");
     assertCandidateGroups(unblock, TEAM);
-    assertThat(jam).isWaitingAt("Task_ResolveOverdueItem", "Task_UnblockOverdueItem");
+    assertThat(jam).isWaitingAt(TASK_RESOLVE_OVERDUE_ITEM, TASK_UNBLOCK_OVERDUE_ITEM);
 
     complete("bruno", unblock, Map.of("overdueAction", "rescheduled", "newDueDate", "2026-06-30", "newOwner", "ines",
         "overdueNote", "Ivan moved to another branch"));
 
-    assertThat(jam).hasPassed("EndEvent_OverdueItemUnblocked").isWaitingAt("Task_RecordFollowUpMeeting")
-        .isNotWaitingAt("Task_ResolveOverdueItem");
+    assertThat(jam).hasPassed("EndEvent_OverdueItemUnblocked").isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING)
+        .isNotWaitingAt(TASK_RESOLVE_OVERDUE_ITEM);
     org.assertj.core.api.Assertions.assertThat(items.find(KEY, "OPS-2")).get()
         .extracting(RoadmapItems.Item::dueDate, RoadmapItems.Item::owner, RoadmapItems.Item::status)
         .containsExactly(LocalDate.parse("2026-06-30"), "ines", "planned");
@@ -567,24 +583,24 @@ class EcosystemOpsJamTest {
     ProcessInstance jam = trackedJam();
     overdueCheckOn(jam, LocalDate.parse("2026-05-01"));
 
-    complete("ivan", taskAt(jam, "Task_ResolveOverdueItem"), Map.of("overdueAction", "done"));
+    complete("ivan", taskAt(jam, TASK_RESOLVE_OVERDUE_ITEM), Map.of("overdueAction", "done"));
 
     assertThat(jam).hasPassed("EndEvent_OverdueItemResolved", "EndEvent_OverdueCheckDone")
-        .isWaitingAt("Task_RecordFollowUpMeeting");
+        .isWaitingAt(TASK_RECORD_FOLLOW_UP_MEETING);
     org.assertj.core.api.Assertions.assertThat(items.find(KEY, "OPS-2").get().status()).isEqualTo("done");
-    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().activityId("Timer_OverdueItemStillOpen").count())
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().activityId(TIMER_OVERDUE_ITEM_STILL_OPEN).count())
         .isZero();
 
     // OPS-3 (owner ines) is due 2026-05-15; dropped by its owner with a reason.
     overdueCheckOn(jam, LocalDate.parse("2026-05-16"));
-    Task resolve = taskAt(jam, "Task_ResolveOverdueItem");
+    Task resolve = taskAt(jam, TASK_RESOLVE_OVERDUE_ITEM);
     assertThat(resolve).isAssignedTo("ines");
     complete("ines", resolve, Map.of("overdueAction", "dropped", "overdueNote", "The Meta instance wrote one"));
     org.assertj.core.api.Assertions.assertThat(items.find(KEY, "OPS-3").get().status()).isEqualTo("dropped");
 
     // Nothing is overdue any more: the check ends at once.
-    fire(jam, "StartEvent_OverdueCheckDue");
-    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_ResolveOverdueItem").count())
+    fire(jam, TIMER_OVERDUE_CHECK_DUE);
+    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_RESOLVE_OVERDUE_ITEM).count())
         .isZero();
   }
 
@@ -592,7 +608,7 @@ class EcosystemOpsJamTest {
   void overdueResolutionWithBadInputIsRejected() {
     ProcessInstance jam = trackedJam();
     overdueCheckOn(jam, LocalDate.parse("2026-05-01"));
-    Task resolve = taskAt(jam, "Task_ResolveOverdueItem");
+    Task resolve = taskAt(jam, TASK_RESOLVE_OVERDUE_ITEM);
 
     assertThatThrownBy(() -> complete("ivan", resolve, Map.of("overdueAction", "ignored")))
         .hasMessage("overdueAction must be one of done, rescheduled, dropped, got 'ignored'");
@@ -606,7 +622,7 @@ class EcosystemOpsJamTest {
     assertThatThrownBy(() -> complete("ivan", resolve, Map.of("overdueAction", "dropped")))
         .hasMessage("Say why the item is dropped (overdueNote)");
 
-    assertThat(jam).isWaitingAt("Task_ResolveOverdueItem");
+    assertThat(jam).isWaitingAt(TASK_RESOLVE_OVERDUE_ITEM);
     complete("ivan", resolve, Map.of("overdueAction", "rescheduled", "newDueDate", "2026-06-01"));
     org.assertj.core.api.Assertions.assertThat(items.find(KEY, "OPS-2").get())
         .extracting(RoadmapItems.Item::owner, RoadmapItems.Item::dueDate).containsExactly("ivan", LocalDate.parse("2026-06-01"));
@@ -616,8 +632,8 @@ class EcosystemOpsJamTest {
   void closingTheRoadmapCancelsOpenEscalations() {
     ProcessInstance jam = trackedJam();
     overdueCheckOn(jam, LocalDate.parse("2026-05-01"));
-    fire(jam, "StartEvent_CheckInDue");
-    Task checkIn = taskAt(jam, "Task_HoldCheckIn");
+    fire(jam, TIMER_CHECK_IN_DUE);
+    Task checkIn = taskAt(jam, TASK_HOLD_CHECK_IN);
 
     complete("bruno", checkIn, Map.of("checkInDecision", "close"));
 
@@ -633,16 +649,16 @@ class EcosystemOpsJamTest {
     form.put("projectManager", projectManager);
     form.put("branchLead", branchLead);
     form.put("instanceManagers", instanceManagers);
-    return runtimeService().startProcessInstanceByKey("ecosystem-ops-jam", form);
+    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, form);
   }
 
   /** Started and scheduled for the jam day, with paula, bruno, ines and ivan. */
   private ProcessInstance scheduledJam() {
     ProcessInstance jam = start("SourceCred Ecosystems", "paula", "bruno", "ines, ivan");
-    complete("paula", taskAt(jam, "Task_DiscussOpsNeeds"), Map.of("opsNeeds", "Ops support"));
-    complete("paula", taskAt(jam, "Task_DraftAgendaAndInvitation"), Map.of("agenda", "Talk", "invitation", "Come"));
-    complete("bruno", taskAt(jam, "Task_ReviewAgendaAndInvitation"), Map.of("agendaDecision", "approve"));
-    complete("bruno", taskAt(jam, "Task_ScheduleJam"), Map.of("jamDate", JAM_DAY));
+    complete("paula", taskAt(jam, TASK_DISCUSS_OPS_NEEDS), Map.of("opsNeeds", "Ops support"));
+    complete("paula", taskAt(jam, TASK_DRAFT_AGENDA_AND_INVITATION), Map.of("agenda", "Talk", "invitation", "Come"));
+    complete("bruno", taskAt(jam, TASK_REVIEW_AGENDA_AND_INVITATION), Map.of("agendaDecision", "approve"));
+    complete("bruno", taskAt(jam, TASK_SCHEDULE_JAM), Map.of("jamDate", JAM_DAY));
     return jam;
   }
 
@@ -650,7 +666,7 @@ class EcosystemOpsJamTest {
   private ProcessInstance collectedJam() {
     ProcessInstance jam = scheduledJam();
     new OpsRequests(jams, items).add(KEY, "alice", "Design support for an Ecosystem Map", "Ecosystem map", null);
-    fire(jam, "Timer_JamDay");
+    fire(jam, TIMER_JAM_DAY);
     share("ines", jam, "Identity across instances is manual | Identity management",
         "Onboarding guide for instances | onboarding materials, docs");
     share("ivan", jam, "Newcomers need 1:1 time | Onboarding Materials",
@@ -661,7 +677,7 @@ class EcosystemOpsJamTest {
   /** Combed and published on the jam day, as in the main path. */
   private ProcessInstance trackedJam() {
     ProcessInstance jam = collectedJam();
-    Task comb = taskAt(jam, "Task_CombBacklog");
+    Task comb = taskAt(jam, TASK_COMB_BACKLOG);
     complete("paula", comb, Map.of("plan", PLAN));
     return jam;
   }
@@ -676,14 +692,14 @@ class EcosystemOpsJamTest {
 
   /** Moves the clock to the start of the day and runs the overdue check that is due by then. */
   private void overdueCheckOn(ProcessInstance jam, LocalDate day) {
-    ClockUtil.setCurrentTime(Inputs.startOf(day));
-    managementService().executeJob(timer(jam, "StartEvent_OverdueCheckDue").getId());
+    AppClock.set(Inputs.startOf(day).toInstant());
+    managementService().executeJob(timer(jam, TIMER_OVERDUE_CHECK_DUE).getId());
   }
 
   private void fire(ProcessInstance jam, String activityId) {
     Job job = timer(jam, activityId);
-    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(job.getDuedate());
+    if (job.getDuedate().after(AppClock.date())) {
+      AppClock.set(job.getDuedate().toInstant());
     }
     managementService().executeJob(job.getId());
   }
@@ -709,7 +725,7 @@ class EcosystemOpsJamTest {
 
   private Task inputOf(ProcessInstance jam, String instanceManager) {
     return taskService().createTaskQuery().processInstanceId(jam.getId())
-        .taskDefinitionKey("Task_ShareWorkflowAndWishlist").taskAssignee(instanceManager).singleResult();
+        .taskDefinitionKey(TASK_SHARE_WORKFLOW_AND_WISHLIST).taskAssignee(instanceManager).singleResult();
   }
 
   private void assertCandidateGroups(Task task, String... groups) {
