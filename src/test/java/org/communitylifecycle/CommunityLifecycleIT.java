@@ -37,7 +37,7 @@ import org.communitylifecycle.lifecycle.LifecycleContract;
 class CommunityLifecycleIT extends RunningApplication {
 
   static final String STAGE = "learning-and-preparing-for-growth";
-  static final String LIFECYCLE = LifecycleContract.PROCESS;
+  static final String LIFECYCLE = LifecycleContract.PROCESS_KEY;
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService management;

@@ -10,6 +10,6 @@ class AlumniAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.startableBy(AlumniNetworkContract.KEY, Groups.HUB_HOSTS);
+    declarations.startableBy(AlumniNetworkContract.PROCESS_KEY, Groups.HUB_HOSTS);
   }
 }

@@ -22,7 +22,7 @@ import org.communitylifecycle.engine.VariableValues;
  */
 public final class AlumniNetworkContract {
 
-  public static final String KEY = "alumni-network";
+  public static final String PROCESS_KEY = "alumni-network";
 
   // Elements, in the order of the model.
   public static final String TIMER_RESIDENCY_ENDED = "Timer_ResidencyEnded";

@@ -106,7 +106,7 @@ public class PersonalDataEraser {
   }
 
   private List<String> everyInstance() {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniNetworkContract.KEY).list()
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniNetworkContract.PROCESS_KEY).list()
         .stream().map(HistoricProcessInstance::getId).toList();
   }
 
@@ -200,7 +200,7 @@ public class PersonalDataEraser {
   private int eraseOperationLog(List<String> instances, boolean everyInstance, PersonalText person) {
     List<UserOperationLogEntry> entries = new ArrayList<>();
     if (everyInstance) {
-      entries.addAll(history.createUserOperationLogQuery().processDefinitionKey(AlumniNetworkContract.KEY).list());
+      entries.addAll(history.createUserOperationLogQuery().processDefinitionKey(AlumniNetworkContract.PROCESS_KEY).list());
     } else {
       for (String instance : instances) {
         entries.addAll(history.createUserOperationLogQuery().processInstanceId(instance).list());

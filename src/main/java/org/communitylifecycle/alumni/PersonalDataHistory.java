@@ -57,11 +57,11 @@ public class PersonalDataHistory extends AbstractProcessEnginePlugin {
 
   private static boolean ofAlumniNetwork(HistoryEvent event) {
     if (event.getProcessDefinitionKey() != null) {
-      return AlumniNetworkContract.KEY.equals(event.getProcessDefinitionKey());
+      return AlumniNetworkContract.PROCESS_KEY.equals(event.getProcessDefinitionKey());
     }
     // Process definition ids are "key:version:id".
     String definitionId = event.getProcessDefinitionId();
-    return definitionId != null && definitionId.startsWith(AlumniNetworkContract.KEY + ":");
+    return definitionId != null && definitionId.startsWith(AlumniNetworkContract.PROCESS_KEY + ":");
   }
 
   static final class WithoutPersonalData extends DbHistoryEventHandler {

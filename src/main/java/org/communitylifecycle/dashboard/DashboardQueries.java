@@ -33,8 +33,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DashboardQueries {
 
-  static final String MILESTONE_PROCESS = MilestoneContract.PROCESS;
-  static final String LIFECYCLE_PROCESS = LifecycleContract.PROCESS;
+  static final String MILESTONE_PROCESS = MilestoneContract.PROCESS_KEY;
+  static final String LIFECYCLE_PROCESS = LifecycleContract.PROCESS_KEY;
 
   /** Which communities a query covers: all of them, one liaison's, or one. */
   record Scope(String condition, String value) {

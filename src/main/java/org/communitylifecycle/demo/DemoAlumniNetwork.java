@@ -55,7 +55,7 @@ class DemoAlumniNetwork implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniNetworkContract.KEY)
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniNetworkContract.PROCESS_KEY)
         .processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
@@ -64,7 +64,7 @@ class DemoAlumniNetwork implements ApplicationRunner {
     // As hana, with her groups: the engine checks her group's right to start the process.
     identity.setAuthentication(HOST, identity.createGroupQuery().groupMember(HOST).list().stream().map(Group::getId).toList());
     try {
-      cohort = runtime.startProcessInstanceByKey(AlumniNetworkContract.KEY, AlumniNetworkContract.startForm(HUB, COHORT,
+      cohort = runtime.startProcessInstanceByKey(AlumniNetworkContract.PROCESS_KEY, AlumniNetworkContract.startForm(HUB, COHORT,
           ended.toString(), """
               Ana Lima, ana.lima@example.org
               Tomás Ferreira, tomas.ferreira@example.org

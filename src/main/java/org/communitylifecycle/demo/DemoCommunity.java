@@ -100,7 +100,7 @@ class DemoCommunity implements ApplicationRunner {
   private void play(Sample sample, Instant now) {
     Instant entered = now.minus(Duration.ofDays(sample.enteredDaysAgo()));
     setClock(entered);
-    runtime.startProcessInstanceByKey(LifecycleContract.PROCESS, Map.of(
+    runtime.startProcessInstanceByKey(LifecycleContract.PROCESS_KEY, Map.of(
         CommunityContract.COMMUNITY_NAME, sample.name(), CommunityContract.ACTIVATOR, sample.activator(),
         CommunityContract.LIAISON, "bob", LifecycleContract.ENTRY_STAGE, sample.stage().key()));
     switch (sample.key()) {

@@ -68,7 +68,7 @@ class DemoCommunityOfPractice implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws Exception {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PracticeMaturityContract.KEY).processInstanceBusinessKey(KEY).count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PracticeMaturityContract.PROCESS_KEY).processInstanceBusinessKey(KEY).count() > 0) {
       return;
     }
     // The first round is played one interval (and two days) in the past, with the engine's clock.
@@ -78,7 +78,7 @@ class DemoCommunityOfPractice implements ApplicationRunner {
     ProcessInstance practice;
     try {
       AppClock.set(then.toInstant());
-      practice = runtime.startProcessInstanceByKey(PracticeMaturityContract.KEY, PracticeMaturityContract.startForm(NAME, "bob"));
+      practice = runtime.startProcessInstanceByKey(PracticeMaturityContract.PROCESS_KEY, PracticeMaturityContract.startForm(NAME, "bob"));
       AppClock.set(then.toInstant().plus(1, ChronoUnit.DAYS));
       complete("dave", "community-leads", PracticeMaturityContract.TASK_SELF_ASSESS, firstRound());
       AppClock.set(then.toInstant().plus(2, ChronoUnit.DAYS));

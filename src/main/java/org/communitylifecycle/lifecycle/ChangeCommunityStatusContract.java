@@ -12,7 +12,7 @@ import org.communitylifecycle.engine.VariableValues;
 public final class ChangeCommunityStatusContract {
 
   /** The process key. */
-  public static final String PROCESS = "change-community-status";
+  public static final String PROCESS_KEY = "change-community-status";
 
   static final String STATUS_CHANGE = "statusChange";
   static final String STATUS_CHANGE_REASON = "statusChangeReason";

@@ -62,7 +62,7 @@ public class CommunityStatusChange {
     // Liaisons may not update lifecycle instances themselves: the checks above stand in for that right.
     Context.getCommandContext().runWithoutAuthorization(() -> {
       ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
-          .processDefinitionKey(LifecycleContract.PROCESS).processInstanceBusinessKey(key).singleResult();
+          .processDefinitionKey(LifecycleContract.PROCESS_KEY).processInstanceBusinessKey(key).singleResult();
       if (lifecycle == null) {
         throw new InvalidInputException("The community '" + key + "' has no running lifecycle: it is closed, or was never started");
       }

@@ -10,7 +10,7 @@ class LifecycleAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.startableBy(LifecycleContract.PROCESS, Groups.CBT_LIAISONS)
-        .startableBy(ChangeCommunityStatusContract.PROCESS, Groups.CBT_LIAISONS);
+    declarations.startableBy(LifecycleContract.PROCESS_KEY, Groups.CBT_LIAISONS)
+        .startableBy(ChangeCommunityStatusContract.PROCESS_KEY, Groups.CBT_LIAISONS);
   }
 }

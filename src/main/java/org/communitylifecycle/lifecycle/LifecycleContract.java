@@ -14,7 +14,7 @@ import org.communitylifecycle.engine.VariableValues;
 public final class LifecycleContract {
 
   /** The process key. */
-  public static final String PROCESS = "community-lifecycle";
+  public static final String PROCESS_KEY = "community-lifecycle";
 
   // Messages the lifecycle catches.
   static final String COMMUNITY_PAUSED = "CommunityPaused";

@@ -10,6 +10,6 @@ class MilestoneAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.readableBy(MilestoneContract.PROCESS, Groups.ACTIVATORS);
+    declarations.readableBy(MilestoneContract.PROCESS_KEY, Groups.ACTIVATORS);
   }
 }

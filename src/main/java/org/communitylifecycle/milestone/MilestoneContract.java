@@ -24,7 +24,7 @@ import org.communitylifecycle.engine.VariableValues;
 public final class MilestoneContract {
 
   /** The process key, as stages call it. */
-  public static final String PROCESS = "milestone";
+  public static final String PROCESS_KEY = "milestone";
 
   // Element ids others refer to (dashboard, Tasklist filters, demo, tests).
   public static final String TASK_DELIVER = "Task_DeliverMilestone";

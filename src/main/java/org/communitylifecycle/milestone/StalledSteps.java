@@ -130,7 +130,7 @@ public class StalledSteps {
   private static final class Sql {
 
     /** The process key of the milestone process. */
-    static final String MILESTONE_PROCESS = MilestoneContract.PROCESS;
+    static final String MILESTONE_PROCESS = MilestoneContract.PROCESS_KEY;
     /** The engine's suspension state of a task that may be worked on. */
     static final int ACTIVE = 1;
     static final String RULE = "t.TASK_DEF_KEY_ in (:stalledStepTasks) and t.DUE_DATE_ < :stalledNow"

@@ -10,7 +10,7 @@ class PracticeAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.startableBy(PracticeMaturityContract.KEY, Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)
-        .readableBy(PracticeMaturityContract.KEY, Groups.ACTIVATORS);
+    declarations.startableBy(PracticeMaturityContract.PROCESS_KEY, Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS)
+        .readableBy(PracticeMaturityContract.PROCESS_KEY, Groups.ACTIVATORS);
   }
 }

@@ -14,7 +14,7 @@ import org.communitylifecycle.engine.VariableValues;
  */
 public final class PracticeMaturityContract {
 
-  public static final String KEY = "community-of-practice-maturity";
+  public static final String PROCESS_KEY = "community-of-practice-maturity";
   /** The decision of the step an assessment reaches, processes/community-of-practice-step.dmn. */
   public static final String STEP_DECISION_KEY = "community-of-practice-step";
 

@@ -127,7 +127,7 @@ public class TasklistFilters implements ApplicationRunner {
             List.of(column("listCohort", "Cohort"))),
         new Definition("My alumni network", "Invitations, reunions and catch-ups of the cohorts my hub hosts", -25,
             List.of(Groups.HUB_HOSTS),
-            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey(AlumniNetworkContract.KEY)),
+            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey(AlumniNetworkContract.PROCESS_KEY)),
             List.of(column("listHub", "Hub"), column("listCohort", "Cohort"))),
         new Definition("My ops jam work", "My steps of the ecosystem ops jams I take part in", -25,
             List.of(Groups.PROJECT_MANAGERS, Groups.BRANCH_LEADS, Groups.INSTANCE_MANAGERS),

@@ -21,7 +21,7 @@ class AlumniNetworkContractTest {
   @Test
   void theKeyIsTheProcessId() {
     assertThat(MODEL.getModelElementsByType(Process.class)).extracting(Process::getId)
-        .containsExactly(AlumniNetworkContract.KEY);
+        .containsExactly(AlumniNetworkContract.PROCESS_KEY);
   }
 
   @Test

@@ -260,7 +260,7 @@ class AlumniNetworkTest {
     assertThatThrownBy(() -> start(Map.of("hubName", hub, "cohortName", "X", "residencyEndDate", "2062-06-30", "residents", "A B, a@example.org")))
         .hasMessageContaining("more than 2 years away");
 
-    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isZero();
     org.assertj.core.api.Assertions.assertThat(beans.jdbc().sql("select count(*) from cl_alumni_cohort where hub_key = :hub")
         .param("hub", slug(hub)).query(Long.class).single()).isZero();
   }
@@ -373,7 +373,7 @@ class AlumniNetworkTest {
   }
 
   private ProcessInstance start(Map<String, Object> form) {
-    String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+    String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
         .latestVersion().singleResult().getId();
     processEngine.getIdentityService().setAuthenticatedUserId("hana");
     try {

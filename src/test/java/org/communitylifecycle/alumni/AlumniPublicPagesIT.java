@@ -160,7 +160,7 @@ class AlumniPublicPagesIT extends RunningApplication {
         .as("the demo cohort's first resident answered").contains("Ana Lima", "Winter 2026 residency");
 
     ResponseEntity<String> aliceStarts = rest.withBasicAuth("alice", "demo").postForEntity(
-        "/engine-rest/process-definition/key/" + AlumniNetworkContract.KEY + "/submit-form", startForm("X, x@example.org"), String.class);
+        "/engine-rest/process-definition/key/" + AlumniNetworkContract.PROCESS_KEY + "/submit-form", startForm("X, x@example.org"), String.class);
     assertThat(aliceStarts.getStatusCode()).as("only hub hosts start the alumni network; others do not even see it")
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
   }
@@ -188,7 +188,7 @@ class AlumniPublicPagesIT extends RunningApplication {
   /** hana lists the residents of a residency that ended yesterday; returns each one's feedback token from her task. */
   private Map<String, String> inviteCohort(String residents) {
     ResponseEntity<Map> started = rest.withBasicAuth("hana", "demo").postForEntity(
-        "/engine-rest/process-definition/key/" + AlumniNetworkContract.KEY + "/submit-form", startForm(residents), Map.class);
+        "/engine-rest/process-definition/key/" + AlumniNetworkContract.PROCESS_KEY + "/submit-form", startForm(residents), Map.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instance = started.getBody().get("id").toString();
     Job ended = management.createJobQuery().processInstanceId(instance).activityId(AlumniNetworkContract.TIMER_RESIDENCY_ENDED).singleResult();

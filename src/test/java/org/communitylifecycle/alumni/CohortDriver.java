@@ -41,7 +41,7 @@ final class CohortDriver {
   /** hana lists the residents of a residency that ends on 2026-03-10. */
   CohortDriver start(String residents) {
     String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(AlumniNetworkContract.KEY).latestVersion().singleResult().getId();
+        .processDefinitionKey(AlumniNetworkContract.PROCESS_KEY).latestVersion().singleResult().getId();
     as("hana", () -> cohort = engine.getFormService().submitStartForm(definition,
         new HashMap<>(AlumniTestSupport.cohort(hub, "Winter 2026", "2026-03-10", residents))));
     return this;

@@ -78,7 +78,7 @@ class LiveRedeployTest {
 
   private int milestoneVersion() {
     var latest = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(MilestoneContract.PROCESS).latestVersion().singleResult();
+        .processDefinitionKey(MilestoneContract.PROCESS_KEY).latestVersion().singleResult();
     return latest == null ? 0 : latest.getVersion();
   }
 

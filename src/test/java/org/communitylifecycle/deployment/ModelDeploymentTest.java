@@ -81,9 +81,9 @@ class ModelDeploymentTest {
         "processes/scaling.bpmn", "processes/sustaining.bpmn",
         "forms/review-stage-exit.form", "forms/review-sustaining-stage.form");
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey(LifecycleContract.PROCESS).count()).isEqualTo(1);
+            .processDefinitionKey(LifecycleContract.PROCESS_KEY).count()).isEqualTo(1);
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey(MilestoneContract.PROCESS).latestVersion().singleResult().getVersion()).isEqualTo(2);
+            .processDefinitionKey(MilestoneContract.PROCESS_KEY).latestVersion().singleResult().getVersion()).isEqualTo(2);
   }
 
   @Test
@@ -115,7 +115,7 @@ class ModelDeploymentTest {
       pool.shutdownNow();
     }
     assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey(MilestoneContract.PROCESS).latestVersion().singleResult().getVersion()).isEqualTo(2);
+            .processDefinitionKey(MilestoneContract.PROCESS_KEY).latestVersion().singleResult().getVersion()).isEqualTo(2);
   }
 
   @Test

@@ -35,7 +35,7 @@ import org.communitylifecycle.lifecycle.StageContract;
 class LearningAndPreparingForGrowthTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS_KEY);
 
   static final String STAGE = "learning-and-preparing-for-growth";
   static final String SUMO = "sumo-community";
@@ -228,7 +228,7 @@ class LearningAndPreparingForGrowthTest {
     Assertions.assertThat(stage.getBusinessKey()).isEqualTo("mozilla-festival-wranglers-volunteers");
     assertThat(stage).variables().containsEntry("communityKey", "mozilla-festival-wranglers-volunteers")
         .containsEntry("communityName", "Mozilla Festival: Wranglers & Volunteers");
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(MilestoneContract.PROCESS)
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(MilestoneContract.PROCESS_KEY)
             .processInstanceBusinessKey("mozilla-festival-wranglers-volunteers").count()).isEqualTo(6);
   }
 

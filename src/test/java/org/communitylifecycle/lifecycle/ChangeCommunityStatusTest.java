@@ -29,9 +29,9 @@ import org.communitylifecycle.milestone.MilestoneContract;
 class ChangeCommunityStatusTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage(LifecycleContract.PROCESS, "sustaining", MilestoneContract.PROCESS);
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(LifecycleContract.PROCESS_KEY, "sustaining", MilestoneContract.PROCESS_KEY);
 
-  static final String CHANGE = ChangeCommunityStatusContract.PROCESS;
+  static final String CHANGE = ChangeCommunityStatusContract.PROCESS_KEY;
   static final String KEY = "mdn-localization";
 
   ProcessEngine processEngine;
@@ -118,7 +118,7 @@ class ChangeCommunityStatusTest {
   // --- helpers ---
 
   private void startLifecycle() {
-    lifecycle = runtimeService().startProcessInstanceByKey(LifecycleContract.PROCESS, Map.of(
+    lifecycle = runtimeService().startProcessInstanceByKey(LifecycleContract.PROCESS_KEY, Map.of(
         "communityName", "MDN Localization", "activator", "alice", "liaison", "bob", "entryStage", "sustaining"));
   }
 

@@ -42,10 +42,10 @@ import org.communitylifecycle.milestone.MilestoneContract;
 class CommunityLifecycleTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS, "pre-work", "starting", "learning-and-preparing-for-growth",
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS_KEY, "pre-work", "starting", "learning-and-preparing-for-growth",
               "scaling", "sustaining");
 
-  static final String LIFECYCLE = LifecycleContract.PROCESS;
+  static final String LIFECYCLE = LifecycleContract.PROCESS_KEY;
   static final String KEY = "rust-berlin";
 
   ProcessEngine processEngine;

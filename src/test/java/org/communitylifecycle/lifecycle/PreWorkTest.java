@@ -30,7 +30,7 @@ import org.communitylifecycle.milestone.MilestoneContract;
 class PreWorkTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS_KEY);
 
   static final String STAGE = "pre-work";
   static final String KEY = "firefox-nightly-testers";

@@ -23,7 +23,7 @@ import org.communitylifecycle.milestone.MilestoneContract;
 class ScalingTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS_KEY);
 
   static final String STAGE = "scaling";
   static final String KEY = "common-voice-kenya";

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StartingTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS_KEY);
 
   static final String STAGE = "starting";
   static final String KEY = "mozfest-volunteers";

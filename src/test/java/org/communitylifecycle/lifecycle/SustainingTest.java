@@ -27,7 +27,7 @@ import org.communitylifecycle.milestone.MilestoneContract;
 class SustainingTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS);
+  static ProcessEngineCoverageExtension engine = StageDriver.coverage(MilestoneContract.PROCESS_KEY);
 
   static final String STAGE = "sustaining";
   static final String KEY = "mdn-localization";

@@ -334,7 +334,7 @@ class MilestoneTest {
     Map<String, Object> inputs = inputs("documentPractices");
     inputs.remove("deliverable");
 
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS, "sumo-community", inputs))
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", inputs))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'deliverable'");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
@@ -342,7 +342,7 @@ class MilestoneTest {
   // --- helpers ---
 
   private ProcessInstance start(String milestoneKey) {
-    return runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS, "sumo-community", inputs(milestoneKey));
+    return runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", inputs(milestoneKey));
   }
 
   private static Map<String, Object> inputs(String milestoneKey) {

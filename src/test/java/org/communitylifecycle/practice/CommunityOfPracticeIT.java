@@ -204,7 +204,7 @@ class CommunityOfPracticeIT extends RunningApplication {
   private ResponseEntity<Map> start(String user, String name, String liaison) {
     Map<String, Object> body = Map.of("variables", Map.of("communityName", Map.of("value", name), "liaison", Map.of("value", liaison)));
     return rest.withBasicAuth(user, "demo")
-        .postForEntity("/engine-rest/process-definition/key/" + KEY + "/submit-form", body, Map.class);
+        .postForEntity("/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form", body, Map.class);
   }
 
   private HttpStatus submit(String user, String taskId, Map<String, Object> values) {

@@ -252,7 +252,7 @@ class CommunityOfPracticeMaturityTest {
   @Test
   void startFormIntervalOverridesTheDefault() {
     ProcessInstance practice =
-        runtimeService().startProcessInstanceByKey(KEY,
+        runtimeService().startProcessInstanceByKey(PROCESS_KEY,
             Map.of("communityName", "Open Recognition Alliance", "liaison", "frank", "assessmentInterval", "P1M"));
     acceptRound(GATHER);
 
@@ -286,7 +286,7 @@ class CommunityOfPracticeMaturityTest {
     assertThatThrownBy(() -> start("keep badges WEIRD!", "frank"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("The community of practice 'keep-badges-weird' is already being assessed; open its running instance instead");
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(1);
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isEqualTo(1);
     Assertions.assertThat(records.find(KBW).orElseThrow().liaison()).isEqualTo("bob");
   }
 
@@ -299,11 +299,11 @@ class CommunityOfPracticeMaturityTest {
     assertThatThrownBy(() -> start("???", "bob")).hasMessageContaining("needs at least one letter or digit");
     assertThatThrownBy(() -> start("", "bob")).hasMessage("Give the community of practice a name (communityName)");
     assertThatThrownBy(() -> start("x".repeat(121), "bob")).hasMessageContaining("keep it to 120");
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY,
             Map.of("communityName", "Keep Badges Weird", "liaison", "bob", "assessmentInterval", "quarterly")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("The assessment interval is not an ISO-8601 duration: 'quarterly'");
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY,
             Map.of("communityName", "Keep Badges Weird", "liaison", "bob", "assessmentInterval", "-P3M")))
         .hasMessage("The assessment interval must be a positive duration, got '-P3M'");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
@@ -339,7 +339,7 @@ class CommunityOfPracticeMaturityTest {
   // --- helpers ---
 
   private ProcessInstance start(String name, String liaison) {
-    return runtimeService().startProcessInstanceByKey(KEY, Map.of("communityName", name, "liaison", liaison));
+    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, Map.of("communityName", name, "liaison", liaison));
   }
 
   /** The answers that give these area scores: the first n indicators of each area met. */

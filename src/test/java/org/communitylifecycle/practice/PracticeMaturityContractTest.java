@@ -24,7 +24,7 @@ class PracticeMaturityContractTest {
   @Test
   void theKeysAreTheModelsIds() {
     assertThat(MODEL.getModelElementsByType(Process.class)).extracting(Process::getId)
-        .containsExactly(PracticeMaturityContract.KEY);
+        .containsExactly(PracticeMaturityContract.PROCESS_KEY);
     assertThat(Dmn.readModelFromFile(new File("processes/community-of-practice-step.dmn"))
         .getModelElementsByType(Decision.class)).extracting(Decision::getId)
         .contains(PracticeMaturityContract.STEP_DECISION_KEY);
