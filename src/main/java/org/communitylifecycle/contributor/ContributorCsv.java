@@ -93,15 +93,15 @@ final class ContributorCsv {
     // A row whose dates cannot be read is reported for that alone; its values mean nothing yet.
     ContributorRecord record = new ContributorRecord(
         row.line(),
-        text(fields, columns, HANDLE),
-        text(fields, columns, NAME),
-        date(fields, columns, JOINED_ON, place),
-        date(fields, columns, ACTIVITY_DATE, place),
-        text(fields, columns, ACTIVITY_KIND),
-        text(fields, columns, ACTIVITY_REFERENCE),
-        text(fields, columns, ROLE),
-        date(fields, columns, ROLE_FROM, place),
-        date(fields, columns, ROLE_TO, place));
+        column(fields, columns, HANDLE),
+        column(fields, columns, NAME),
+        dayColumn(fields, columns, JOINED_ON, place),
+        dayColumn(fields, columns, ACTIVITY_DATE, place),
+        column(fields, columns, ACTIVITY_KIND),
+        column(fields, columns, ACTIVITY_REFERENCE),
+        column(fields, columns, ROLE),
+        dayColumn(fields, columns, ROLE_FROM, place),
+        dayColumn(fields, columns, ROLE_TO, place));
     return problems.size() == before ? Optional.of(record) : Optional.empty();
   }
 
@@ -179,13 +179,13 @@ final class ContributorCsv {
     return new Header(columns, names.size());
   }
 
-  private static String text(List<String> fields, Header columns, String column) {
+  private static String column(List<String> fields, Header columns, String column) {
     Integer index = columns.index().get(column);
     return index == null ? null : ContributorRules.blankToNull(fields.get(index));
   }
 
-  private static LocalDate date(List<String> fields, Header columns, String column,
+  private static LocalDate dayColumn(List<String> fields, Header columns, String column,
       ContributorRules.Place place) {
-    return ContributorRules.date(text(fields, columns, column), column, place);
+    return ContributorRules.date(column(fields, columns, column), column, place);
   }
 }

@@ -149,14 +149,14 @@ final class ContributorImport {
 
   /** The row with its text cleaned; its contribution and role are checked when it has any part of them. */
   private static ContributorRecord checked(ContributorRecord row, ContributorFields fields) {
-    Person person = fields.person(row.handle(), row.name(), text(row.joinedOn()));
+    Person person = fields.person(row.handle(), row.name(), iso(row.joinedOn()));
     Contribution contribution = null;
     if (row.activityDate() != null || row.activityKind() != null || row.activityReference() != null) {
-      contribution = fields.contribution(text(row.activityDate()), row.activityKind(), row.activityReference());
+      contribution = fields.contribution(iso(row.activityDate()), row.activityKind(), row.activityReference());
     }
     Role role = null;
     if (row.role() != null || row.roleFrom() != null || row.roleTo() != null) {
-      role = fields.role(row.role(), text(row.roleFrom()), text(row.roleTo()));
+      role = fields.role(row.role(), iso(row.roleFrom()), iso(row.roleTo()));
     }
     return new ContributorRecord(row.line(), person.handle(), person.name(), row.joinedOn(), row.activityDate(),
         contribution == null ? null : contribution.kind(), contribution == null ? null : contribution.reference(),
@@ -223,7 +223,8 @@ final class ContributorImport {
     }
   }
 
-  private static String text(LocalDate day) {
+  /** A day as the text the checks read (they also read the form's and the API's text). */
+  private static String iso(LocalDate day) {
     return day == null ? null : day.toString();
   }
 }
