@@ -1,17 +1,24 @@
 package org.communitylifecycle.contributor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the contributor CSV format: a header row naming the columns, then one row per
- * contribution or role (or a contributor alone). Fields may be quoted with double quotes, a quote
- * inside doubled; a field may not span lines. This step only reads text and dates; what the
- * values mean is checked by {@link ContributorService}.
+ * Reads the contributor CSV format (Commons CSV): a header row naming the columns, then one row
+ * per contribution or role (or a contributor alone). Fields may be quoted with double quotes, a
+ * quote inside doubled; a quoted field may span lines. This step only reads text and dates; what
+ * the values mean is checked by {@link ContributorService}.
  */
 final class ContributorCsv {
 
@@ -30,84 +37,132 @@ final class ContributorCsv {
   /** The rows that could be read, and what was wrong with the others. */
   record Parsed(List<ContributorRecord> records, List<ContributorProblem> problems) {}
 
+  /** Spaces around a quoted field are allowed, as is text after its closing quote. */
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+      .setIgnoreSurroundingSpaces(true)
+      .setTrailingData(true)
+      .get();
+
   private ContributorCsv() {}
 
   static Parsed parse(String text, int maxRows) {
     List<ContributorRecord> records = new ArrayList<>();
     List<ContributorProblem> problems = new ArrayList<>();
-    String[] lines = (text == null ? "" : text.replace("\uFEFF", "")).split("\r\n|\n|\r", -1);
-    int header = firstNonBlank(lines);
-    if (header < 0) {
-      problems.add(new ContributorProblem(1, null,
-          "The file is empty: it needs a header row such as " + String.join(",", COLUMNS)));
-      return new Parsed(records, problems);
-    }
-    Header columns = header(lines[header], header + 1, problems);
-    if (!problems.isEmpty()) {
-      return new Parsed(records, problems);
-    }
-    int rows = 0;
-    for (int i = header + 1; i < lines.length; i++) {
-      int line = i + 1;
-      if (lines[i].isBlank()) {
-        continue;
+    try (Rows rows = new Rows(text == null ? "" : text.replace("\uFEFF", ""), problems)) {
+      Row header = rows.next();
+      while (header != null && header.blankLine()) {
+        header = rows.next();
       }
-      ContributorRules.Place place = new ContributorRules.Place(line, problems);
-      List<String> fields = fields(lines[i], line, problems);
-      if (fields == null) {
-        continue;
+      if (header == null) {
+        if (problems.isEmpty()) {
+          problems.add(new ContributorProblem(1, null,
+              "The file is empty: it needs a header row such as " + String.join(",", COLUMNS)));
+        }
+        return new Parsed(records, problems);
       }
-      if (fields.stream().allMatch(String::isBlank)) {
-        continue;
+      Header columns = header(header, problems);
+      if (!problems.isEmpty()) {
+        return new Parsed(records, problems);
       }
-      if (++rows > maxRows) {
-        problems.add(new ContributorProblem(line, null,
-            "The file has more than " + maxRows + " rows; split it into smaller files"));
-        break;
-      }
-      if (fields.size() != columns.width()) {
-        place.add(null, "The row has " + fields.size() + " fields, the header has " + columns.width()
-            + (fields.size() > columns.width() ? "; quote fields that contain a comma" : ""));
-        continue;
-      }
-      int before = problems.size();
-      // A row whose dates cannot be read is reported for that alone; its values mean nothing yet.
-      ContributorRecord record = new ContributorRecord(
-          line,
-          text(fields, columns, HANDLE),
-          text(fields, columns, NAME),
-          date(fields, columns, JOINED_ON, place),
-          date(fields, columns, ACTIVITY_DATE, place),
-          text(fields, columns, ACTIVITY_KIND),
-          text(fields, columns, ACTIVITY_REFERENCE),
-          text(fields, columns, ROLE),
-          date(fields, columns, ROLE_FROM, place),
-          date(fields, columns, ROLE_TO, place));
-      if (problems.size() == before) {
-        records.add(record);
+      int count = 0;
+      for (Row row = rows.next(); row != null; row = rows.next()) {
+        if (row.blank()) {
+          continue;
+        }
+        if (++count > maxRows) {
+          problems.add(new ContributorProblem(row.line(), null,
+              "The file has more than " + maxRows + " rows; split it into smaller files"));
+          break;
+        }
+        read(row, columns, problems).ifPresent(records::add);
       }
     }
     return new Parsed(records, problems);
   }
 
-  private static int firstNonBlank(String[] lines) {
-    for (int i = 0; i < lines.length; i++) {
-      if (!lines[i].isBlank()) {
-        return i;
+  /** One row as a record, or empty (with a problem) when it has the wrong width or a date that cannot be read. */
+  private static Optional<ContributorRecord> read(Row row, Header columns, List<ContributorProblem> problems) {
+    ContributorRules.Place place = new ContributorRules.Place(row.line(), problems);
+    List<String> fields = row.fields();
+    if (fields.size() != columns.width()) {
+      place.add(null, "The row has " + fields.size() + " fields, the header has " + columns.width()
+          + (fields.size() > columns.width() ? "; quote fields that contain a comma" : ""));
+      return Optional.empty();
+    }
+    int before = problems.size();
+    // A row whose dates cannot be read is reported for that alone; its values mean nothing yet.
+    ContributorRecord record = new ContributorRecord(
+        row.line(),
+        column(fields, columns, HANDLE),
+        column(fields, columns, NAME),
+        dayColumn(fields, columns, JOINED_ON, place),
+        dayColumn(fields, columns, ACTIVITY_DATE, place),
+        column(fields, columns, ACTIVITY_KIND),
+        column(fields, columns, ACTIVITY_REFERENCE),
+        column(fields, columns, ROLE),
+        dayColumn(fields, columns, ROLE_FROM, place),
+        dayColumn(fields, columns, ROLE_TO, place));
+    return problems.size() == before ? Optional.of(record) : Optional.empty();
+  }
+
+  /** One record of the file and the line it starts on. */
+  private record Row(int line, List<String> fields) {
+    boolean blank() {
+      return fields.stream().allMatch(String::isBlank);
+    }
+
+    /** An empty or white line, as opposed to a row of empty fields. */
+    boolean blankLine() {
+      return fields.size() <= 1 && blank();
+    }
+  }
+
+  /** The records of a file in order; a quoted field left open ends the reading with a problem. */
+  private static final class Rows implements AutoCloseable {
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<ContributorProblem> problems;
+
+    Rows(String text, List<ContributorProblem> problems) {
+      try {
+        this.parser = CSVParser.builder().setCharSequence(text).setFormat(FORMAT).get();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // reading a string does not fail
+      }
+      this.records = parser.iterator();
+      this.problems = problems;
+    }
+
+    /** The next record, or null at the end of the file or after a problem. */
+    Row next() {
+      int line = (int) parser.getCurrentLineNumber() + 1;
+      try {
+        return records.hasNext() ? new Row(line, records.next().toList()) : null;
+      } catch (UncheckedIOException e) {
+        problems.add(new ContributorProblem(line, null,
+            "A quoted field is not closed: it runs to the end of the file; close it with a double quote"
+                + " (a quote inside a quoted field is doubled)"));
+        return null;
       }
     }
-    return -1;
+
+    @Override
+    public void close() {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** Where each column is, and how many fields a row has. */
   private record Header(Map<String, Integer> index, int width) {}
 
-  private static Header header(String text, int line, List<ContributorProblem> problems) {
+  private static Header header(Row row, List<ContributorProblem> problems) {
     Map<String, Integer> columns = new HashMap<>();
-    List<String> names = fields(text, line, problems);
-    if (names == null) {
-      return new Header(columns, 0);
-    }
+    List<String> names = row.fields();
+    int line = row.line();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i).trim().toLowerCase(Locale.ROOT);
       if (!COLUMNS.contains(name)) {
@@ -124,47 +179,13 @@ final class ContributorCsv {
     return new Header(columns, names.size());
   }
 
-  /** The fields of one line, or null (with a problem) when a quote is not closed. */
-  static List<String> fields(String text, int line, List<ContributorProblem> problems) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.toString().isBlank()) {
-        field.setLength(0);
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    if (quoted) {
-      problems.add(new ContributorProblem(line, null, "A quoted field is not closed; a field may not span lines"));
-      return null;
-    }
-    fields.add(field.toString());
-    return fields;
-  }
-
-  private static String text(List<String> fields, Header columns, String column) {
+  private static String column(List<String> fields, Header columns, String column) {
     Integer index = columns.index().get(column);
     return index == null ? null : ContributorRules.blankToNull(fields.get(index));
   }
 
-  private static LocalDate date(List<String> fields, Header columns, String column,
+  private static LocalDate dayColumn(List<String> fields, Header columns, String column,
       ContributorRules.Place place) {
-    return ContributorRules.date(text(fields, columns, column), column, place);
+    return ContributorRules.date(column(fields, columns, column), column, place);
   }
 }

@@ -41,6 +41,13 @@ public final class ContributorExceptions {
       this.problems = List.copyOf(problems);
     }
 
+    /** Throws one when there are problems. */
+    static void throwIfAny(String summary, List<ContributorProblem> problems) {
+      if (!problems.isEmpty()) {
+        throw new InvalidContributorData(summary, problems);
+      }
+    }
+
     /** What was not done, without the problems. */
     public String summary() {
       return summary;

@@ -1,34 +1,29 @@
 package org.communitylifecycle.contributor;
 
-import static org.communitylifecycle.contributor.ContributorCsv.*;
-
 import java.time.Clock;
-import org.communitylifecycle.engine.AppClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityDirectory.Community;
 import org.communitylifecycle.contributor.ContributorExceptions.DuplicateContributor;
-import org.communitylifecycle.contributor.ContributorExceptions.InvalidContributorData;
 import org.communitylifecycle.contributor.ContributorExceptions.TierRuleGap;
 import org.communitylifecycle.contributor.ContributorExceptions.UnknownCommunity;
 import org.communitylifecycle.contributor.ContributorExceptions.UnknownContributor;
-import org.communitylifecycle.contributor.ContributorRules.Place;
+import org.communitylifecycle.contributor.ContributorFields.Contribution;
+import org.communitylifecycle.contributor.ContributorFields.Person;
+import org.communitylifecycle.contributor.ContributorFields.Role;
 import org.communitylifecycle.contributor.ContributorStore.Stored;
 import org.communitylifecycle.contributor.ContributorViews.Conversion;
 import org.communitylifecycle.contributor.ContributorViews.Detail;
 import org.communitylifecycle.contributor.ContributorViews.ImportResult;
 import org.communitylifecycle.contributor.ContributorViews.Recorded;
 import org.communitylifecycle.contributor.ContributorViews.Summary;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContributorService {
+
+  private static final String NOT_RECORDED = "The contribution was not recorded";
 
   private final CommunityDirectory communities;
   private final ContributorStore store;
@@ -90,17 +87,14 @@ public class ContributorService {
   @Transactional
   public Detail create(String communityKey, String handle, String name, String joinedOn) {
     community(communityKey);
-    List<ContributorProblem> problems = new ArrayList<>();
-    Place place = new Place(null, problems);
-    String checkedHandle = ContributorRules.handle(handle, "handle", place);
-    String checkedName = ContributorRules.name(name, "name", place);
-    LocalDate joined = ContributorRules.date(joinedOn, "joinedOn", place);
-    ContributorRules.notAfter(joined, today(), "joinedOn", place);
-    reject("The contributor was not added", problems);
-    store.find(communityKey, checkedHandle).ifPresent(c -> {
-      throw new DuplicateContributor(communityKey, checkedHandle, c.handle());
+    ContributorFields fields = ContributorFields.of(ContributorFields.API, today());
+    Person person = fields.person(handle, name, joinedOn);
+    fields.rejectIfAny("The contributor was not added");
+    store.find(communityKey, person.handle()).ifPresent(c -> {
+      throw new DuplicateContributor(communityKey, person.handle(), c.handle());
     });
-    return detail(store.insert(communityKey, checkedHandle, checkedName, joined == null ? today() : joined));
+    LocalDate joined = person.joinedOn() == null ? today() : person.joinedOn();
+    return detail(store.insert(communityKey, person.handle(), person.name(), joined));
   }
 
   /** Records a contribution of an existing contributor; recording the same one again changes nothing. */
@@ -108,16 +102,13 @@ public class ContributorService {
   public Recorded addContribution(String communityKey, String handle, String date, String kind, String reference) {
     community(communityKey);
     Stored contributor = existing(communityKey, handle);
-    List<ContributorProblem> problems = new ArrayList<>();
-    Place place = new Place(null, problems);
-    LocalDate day = ContributorRules.requiredDate(date, "date", "the day of the contribution", place);
-    ContributorRules.notAfter(day, today(), "date", place);
-    String checkedKind = ContributorRules.kind(kind, "kind", place);
-    String checkedReference = ContributorRules.reference(reference, "reference", place);
-    notBeforeJoining(day, contributor.handle(), contributor.joinedOn(), "date", place);
-    reject("The contribution was not recorded", problems);
+    ContributorFields fields = ContributorFields.of(ContributorFields.API, today());
+    Contribution contribution = fields.contribution(date, kind, reference);
+    fields.contributionNotBeforeJoining(contribution.date(), contributor.handle(), contributor.joinedOn());
+    fields.rejectIfAny(NOT_RECORDED);
     String before = tierToday(contributor.id()).id();
-    boolean added = store.addContribution(contributor.id(), day, checkedKind, checkedReference);
+    boolean added = store.addContribution(contributor.id(), contribution.date(), contribution.kind(),
+        contribution.reference());
     recompute(communityKey, contributor, decision::decide);
     return new Recorded(detail(contributor), false, added, before);
   }
@@ -127,17 +118,12 @@ public class ContributorService {
   public Recorded addRole(String communityKey, String handle, String role, String from, String to) {
     community(communityKey);
     Stored contributor = existing(communityKey, handle);
-    List<ContributorProblem> problems = new ArrayList<>();
-    Place place = new Place(null, problems);
-    String checkedRole = ContributorRules.role(role, "role", place);
-    LocalDate first = ContributorRules.requiredDate(from, "from", "the role's first day", place);
-    LocalDate last = ContributorRules.date(to, "to", place);
-    ContributorRules.notAfter(first, today(), "from", place);
-    roleDates(first, last, "from", "to", place);
-    notBeforeJoining(first, contributor.handle(), contributor.joinedOn(), "from", place);
-    reject("The role was not recorded", problems);
+    ContributorFields fields = ContributorFields.of(ContributorFields.API, today());
+    Role checked = fields.role(role, from, to);
+    fields.roleNotBeforeJoining(checked.from(), contributor.handle(), contributor.joinedOn());
+    fields.rejectIfAny("The role was not recorded");
     String before = tierToday(contributor.id()).id();
-    ContributorStore.RoleWrite written = store.putRole(contributor.id(), checkedRole, first, last);
+    ContributorStore.RoleWrite written = store.putRole(contributor.id(), checked.role(), checked.from(), checked.to());
     recompute(communityKey, contributor, decision::decide);
     return new Recorded(detail(contributor), false, written != ContributorStore.RoleWrite.UNCHANGED, before);
   }
@@ -151,41 +137,26 @@ public class ContributorService {
   public Recorded record(String communityKey, String handle, String name, String joinedOn, String date, String kind,
       String reference, String role) {
     community(communityKey);
-    List<ContributorProblem> problems = new ArrayList<>();
-    Place place = new Place(null, problems);
-    String checkedHandle = ContributorRules.handle(handle, "Handle", place);
-    String checkedName = ContributorRules.name(name, "Name", place);
-    LocalDate joined = ContributorRules.date(joinedOn, "Joined the pathway on", place);
-    ContributorRules.notAfter(joined, today(), "Joined the pathway on", place);
-    LocalDate day = ContributorRules.requiredDate(date, "Date of the contribution", "the day of the contribution", place);
-    ContributorRules.notAfter(day, today(), "Date of the contribution", place);
-    String checkedKind = ContributorRules.kind(kind, "Kind of contribution", place);
-    String checkedReference = ContributorRules.reference(reference, "Reference", place);
-    String checkedRole = ContributorRules.blankToNull(role) == null ? null : ContributorRules.role(role, "Role", place);
-    reject("The contribution was not recorded", problems);
-
+    ContributorFields fields = ContributorFields.of(ContributorFields.FORM, today());
+    Person person = fields.person(handle, name, joinedOn);
+    Contribution contribution = fields.contribution(date, kind, reference);
+    String checkedRole = fields.optionalRole(role);
+    fields.rejectIfAny(NOT_RECORDED);
     // The joining day is asked for new contributors only; an existing one keeps theirs.
-    Optional<Stored> found = store.find(communityKey, checkedHandle);
-    LocalDate joinedDay = found.map(Stored::joinedOn).orElse(joined != null ? joined : day);
-    notBeforeJoining(day, checkedHandle, joinedDay, "Date of the contribution", place);
-    reject("The contribution was not recorded", problems);
+    Optional<Stored> found = store.find(communityKey, person.handle());
+    LocalDate joined = found.map(Stored::joinedOn)
+        .orElse(person.joinedOn() != null ? person.joinedOn() : contribution.date());
+    fields.contributionNotBeforeJoining(contribution.date(), person.handle(), joined);
+    fields.rejectIfAny(NOT_RECORDED);
 
-    Stored contributor;
-    String before;
-    if (found.isEmpty()) {
-      contributor = store.insert(communityKey, checkedHandle, checkedName, joinedDay);
-      before = Tier.NONE.id();
-    } else {
-      contributor = found.get();
-      before = tierToday(contributor.id()).id();
-      if (checkedName != null && !checkedName.equals(contributor.name())) {
-        store.update(contributor.id(), checkedName, contributor.joinedOn());
-        contributor = new Stored(contributor.id(), contributor.handle(), checkedName, contributor.joinedOn());
-      }
-    }
-    boolean added = store.addContribution(contributor.id(), day, checkedKind, checkedReference);
+    String before = found.map(c -> tierToday(c.id()).id()).orElse(Tier.NONE.id());
+    Stored contributor = found.isEmpty()
+        ? store.insert(communityKey, person.handle(), person.name(), joined)
+        : renamed(found.get(), person.name());
+    boolean added = store.addContribution(contributor.id(), contribution.date(), contribution.kind(),
+        contribution.reference());
     if (checkedRole != null) {
-      store.putRole(contributor.id(), checkedRole, day, null);
+      store.putRole(contributor.id(), checkedRole, contribution.date(), null);
     }
     recompute(communityKey, contributor, decision::decide);
     return new Recorded(detail(contributor), found.isEmpty(), added, before);
@@ -211,154 +182,13 @@ public class ContributorService {
     return store.hasContributors(communityKey);
   }
 
-  // --- import ---
-
-  /** The rows of one contributor in an import. */
-  private static final class Group {
-    final String handle;
-    final int firstLine;
-    String name;
-    Integer nameLine;
-    LocalDate joinedOn;
-    Integer joinedLine;
-    final List<ContributorRecord> rows = new ArrayList<>();
-
-    Group(String handle, int firstLine) {
-      this.handle = handle;
-      this.firstLine = firstLine;
-    }
-
-    Stream<LocalDate> dates() {
-      return rows.stream().flatMap(r -> Stream.of(r.activityDate(), r.roleFrom())).filter(Objects::nonNull);
-    }
-  }
-
+  /** Checks every row, then writes them all; a tier is decided once per distinct inputs. */
   private ImportResult importChecked(String communityKey, List<ContributorRecord> records,
       List<ContributorProblem> earlier) {
-    List<ContributorProblem> problems = new ArrayList<>(earlier);
-    LocalDate today = today();
-    Map<String, Group> groups = new LinkedHashMap<>();
-    for (ContributorRecord row : records) {
-      Place place = new Place(row.line(), problems);
-      int before = problems.size();
-      String handle = ContributorRules.handle(row.handle(), HANDLE, place);
-      String name = ContributorRules.name(row.name(), NAME, place);
-      ContributorRules.notAfter(row.joinedOn(), today, JOINED_ON, place);
-      String kind = null;
-      String reference = null;
-      String role = null;
-      boolean contribution = row.activityDate() != null || row.activityKind() != null || row.activityReference() != null;
-      if (contribution) {
-        ContributorRules.requiredDate(row.activityDate() == null ? null : row.activityDate().toString(),
-            ACTIVITY_DATE, "the day of the contribution", place);
-        ContributorRules.notAfter(row.activityDate(), today, ACTIVITY_DATE, place);
-        kind = ContributorRules.kind(row.activityKind(), ACTIVITY_KIND, place);
-        reference = ContributorRules.reference(row.activityReference(), ACTIVITY_REFERENCE, place);
-      }
-      if (row.role() != null || row.roleFrom() != null || row.roleTo() != null) {
-        role = ContributorRules.role(row.role(), ROLE, place);
-        ContributorRules.requiredDate(row.roleFrom() == null ? null : row.roleFrom().toString(),
-            ROLE_FROM, "the role's first day", place);
-        ContributorRules.notAfter(row.roleFrom(), today, ROLE_FROM, place);
-        roleDates(row.roleFrom(), row.roleTo(), ROLE_FROM, ROLE_TO, place);
-      }
-      if (problems.size() > before) {
-        continue;
-      }
-      Group group = groups.computeIfAbsent(ContributorRules.handleKey(handle), k -> new Group(handle, row.line()));
-      if (row.joinedOn() != null) {
-        if (group.joinedOn != null && !group.joinedOn.equals(row.joinedOn())) {
-          place.add(JOINED_ON, JOINED_ON + " " + row.joinedOn() + " differs from " + group.joinedOn + " on line "
-              + group.joinedLine + " for the same contributor '" + group.handle + "'");
-        } else if (group.joinedOn == null) {
-          group.joinedOn = row.joinedOn();
-          group.joinedLine = row.line();
-        }
-      }
-      if (name != null) {
-        if (group.name != null && !group.name.equals(name)) {
-          place.add(NAME, NAME + " '" + name + "' differs from '" + group.name + "' on line " + group.nameLine
-              + " for the same contributor '" + group.handle + "'");
-        } else if (group.name == null) {
-          group.name = name;
-          group.nameLine = row.line();
-        }
-      }
-      group.rows.add(new ContributorRecord(row.line(), handle, name, row.joinedOn(), row.activityDate(), kind,
-          reference, role, row.roleFrom(), row.roleTo()));
-    }
-
-    Map<Group, Optional<Stored>> existing = new LinkedHashMap<>();
-    for (Group group : groups.values()) {
-      Optional<Stored> stored = store.find(communityKey, group.handle);
-      existing.put(group, stored);
-      LocalDate joined = joinedOn(group, stored);
-      if (joined == null) {
-        problems.add(new ContributorProblem(group.firstLine, JOINED_ON, "'" + group.handle
-            + "' is a new contributor: give " + JOINED_ON + ", or a contribution or role to date their joining from"));
-        continue;
-      }
-      if (stored.isPresent() && group.joinedOn != null && group.joinedOn.isAfter(stored.get().joinedOn())) {
-        store.earliestRecordedDay(stored.get().id())
-            .filter(first -> first.isBefore(group.joinedOn))
-            .ifPresent(first -> problems.add(new ContributorProblem(group.joinedLine, JOINED_ON, JOINED_ON + " "
-                + group.joinedOn + " is after " + first + ", when '" + group.handle
-                + "' already has a contribution or role on record")));
-      }
-      for (ContributorRecord row : group.rows) {
-        Place place = new Place(row.line(), problems);
-        notBeforeJoining(row.activityDate(), group.handle, joined, ACTIVITY_DATE, place);
-        notBeforeJoining(row.roleFrom(), group.handle, joined, ROLE_FROM, place);
-      }
-    }
-    problems.sort(Comparator.comparing(ContributorProblem::line, Comparator.nullsFirst(Comparator.naturalOrder())));
-    long badRows = problems.stream().map(ContributorProblem::line).distinct().count();
-    reject("Nothing was imported: " + badRows + (badRows == 1 ? " row has" : " rows have") + " problems", problems);
-
-    int added = 0, updated = 0, contributions = 0, rolesAdded = 0, rolesUpdated = 0, retimed = 0;
+    ContributorImport checked = ContributorImport.check(communityKey, store, today(), records, earlier);
     Map<TierDecision.Inputs, Tier> decided = new HashMap<>();
     Function<TierDecision.Inputs, Tier> decide = inputs -> decided.computeIfAbsent(inputs, decision::decide);
-    for (Map.Entry<Group, Optional<Stored>> entry : existing.entrySet()) {
-      Group group = entry.getKey();
-      LocalDate joined = joinedOn(group, entry.getValue());
-      Stored contributor;
-      if (entry.getValue().isEmpty()) {
-        contributor = store.insert(communityKey, group.handle, group.name, joined);
-        added++;
-      } else {
-        contributor = entry.getValue().get();
-        String name = group.name != null ? group.name : contributor.name();
-        if (!Objects.equals(name, contributor.name()) || !joined.equals(contributor.joinedOn())) {
-          store.update(contributor.id(), name, joined);
-          updated++;
-        }
-      }
-      for (ContributorRecord row : group.rows) {
-        if (row.activityDate() != null
-            && store.addContribution(contributor.id(), row.activityDate(), row.activityKind(), row.activityReference())) {
-          contributions++;
-        }
-        if (row.roleFrom() != null) {
-          switch (store.putRole(contributor.id(), row.role(), row.roleFrom(), row.roleTo())) {
-            case ADDED -> rolesAdded++;
-            case UPDATED -> rolesUpdated++;
-            case UNCHANGED -> { }
-          }
-        }
-      }
-      if (recompute(communityKey, contributor, decide)) {
-        retimed++;
-      }
-    }
-    return new ImportResult(records.size(), added, updated, contributions, rolesAdded,
-        rolesUpdated, retimed);
-  }
-
-  private static LocalDate joinedOn(Group group, Optional<Stored> stored) {
-    if (group.joinedOn != null) {
-      return group.joinedOn;
-    }
-    return stored.map(Stored::joinedOn).orElseGet(() -> group.dates().min(Comparator.naturalOrder()).orElse(null));
+    return checked.write(contributor -> recompute(communityKey, contributor, decide));
   }
 
   // --- shared ---
@@ -366,6 +196,15 @@ public class ContributorService {
   private Stored existing(String communityKey, String handle) {
     return store.find(communityKey, handle == null ? "" : handle.trim())
         .orElseThrow(() -> new UnknownContributor(communityKey, handle));
+  }
+
+  /** The contributor under the name given, when one is given and differs. */
+  private Stored renamed(Stored contributor, String name) {
+    if (name == null || name.equals(contributor.name())) {
+      return contributor;
+    }
+    store.update(contributor.id(), name, contributor.joinedOn());
+    return new Stored(contributor.id(), contributor.handle(), name, contributor.joinedOn());
   }
 
   /**
@@ -415,25 +254,6 @@ public class ContributorService {
     String tier = past.isEmpty() ? Tier.NONE.id() : past.get(past.size() - 1).toTier();
     return new Detail(contributor.handle(), contributor.name(), contributor.joinedOn(), tier,
         store.contributions(contributor.id()), store.roles(contributor.id()), past, next);
-  }
-
-  private static void roleDates(LocalDate from, LocalDate to, String fromField, String toField, Place place) {
-    if (from != null && to != null && to.isBefore(from)) {
-      place.add(toField, toField + " " + to + " is before " + fromField + " " + from + ": a role ends on or after its first day");
-    }
-  }
-
-  private static void notBeforeJoining(LocalDate day, String handle, LocalDate joined, String field, Place place) {
-    if (day != null && joined != null && day.isBefore(joined)) {
-      place.add(field, field + " " + day + " is before '" + handle + "' joined the pathway on " + joined
-          + "; correct the date, or the day they joined");
-    }
-  }
-
-  private static void reject(String summary, List<ContributorProblem> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidContributorData(summary, problems);
-    }
   }
 
   private LocalDate today() {

@@ -1,12 +1,8 @@
 package org.communitylifecycle.contributor;
 
-import static org.communitylifecycle.contributor.ContributorActivityVariables.*;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+// IdentityService.getCurrentAuthentication() returns this impl type; there is no public one.
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityDirectory.Community;
@@ -34,7 +30,8 @@ public class RecordContributorActivity {
   }
 
   public void record(DelegateExecution execution) {
-    String communityKey = text(execution, COMMUNITY_KEY);
+    RecordContributorActivityContract form = RecordContributorActivityContract.of(execution);
+    String communityKey = form.communityKey();
     if (communityKey == null) {
       throw new InvalidInputException("Give the community's key (communityKey), for example sumo-community");
     }
@@ -54,33 +51,12 @@ public class RecordContributorActivity {
     }
     Recorded recorded;
     try {
-      recorded = contributors.record(communityKey, text(execution, HANDLE), text(execution, NAME),
-          date(execution, JOINED_ON), date(execution, ACTIVITY_DATE), text(execution, ACTIVITY_KIND),
-          text(execution, ACTIVITY_REFERENCE), text(execution, ROLE));
+      recorded = contributors.record(communityKey, form.handle(), form.contributorName(), form.joinedOn(),
+          form.activityDate(), form.activityKind(), form.activityReference(), form.role());
     } catch (InvalidContributorData | TierRuleGap e) {
       throw new InvalidInputException(e.getMessage());
     }
     execution.setProcessBusinessKey(communityKey);
-    execution.setVariable(PREVIOUS_TIER, recorded.previousTier());
-    execution.setVariable(CONTRIBUTOR_TIER, recorded.contributor().tier());
-    execution.setVariable(TIER_CHANGED, recorded.tierChanged());
-    execution.setVariable(CONTRIBUTOR_ADDED, recorded.contributorAdded());
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
-
-  /** Tasklist's date fields give text (YYYY-MM-DD); a REST caller may send a typed date. */
-  private static String date(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value instanceof Date date) {
-      return LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault()).toString();
-    }
-    if (value instanceof LocalDate date) {
-      return date.toString();
-    }
-    return text(execution, name);
+    form.recorded(recorded);
   }
 }

@@ -1,8 +1,9 @@
 package org.communitylifecycle.opsjam;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.communitylifecycle.engine.CsvCells;
 
 /**
  * A roadmap as Markdown, to paste into a forum post or a wiki, and as CSV, for a spreadsheet.
@@ -133,23 +134,20 @@ final class RoadmapExport {
   }
 
   static String csv(Roadmap roadmap) {
-    StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
-    for (RoadmapItems.Item item : roadmap.items()) {
-      csv.append(List.of(
-              item.key(),
-              field(item.title()),
-              item.kind(),
-              field(item.requestedBy()),
-              field(item.owner()),
-              field(item.priority()),
-              item.status(),
-              item.dueDate() == null ? "" : item.dueDate().toString(),
-              String.join(";", item.dependsOn()),
-              String.join(";", item.tags()),
-              field(item.description()))
-          .stream().collect(Collectors.joining(","))).append("\r\n");
-    }
-    return csv.toString();
+    List<List<String>> rows = roadmap.items().stream().map(item -> Arrays.asList(
+            item.key(),
+            item.title(),
+            item.kind(),
+            item.requestedBy(),
+            item.owner(),
+            item.priority(),
+            item.status(),
+            item.dueDate() == null ? null : item.dueDate().toString(),
+            String.join(";", item.dependsOn()),
+            String.join(";", item.tags()),
+            item.description()))
+        .toList();
+    return CsvCells.write(List.of(CSV_HEADER.split(",")), rows);
   }
 
   /** Text on one line, for headings and list entries. */
@@ -160,23 +158,5 @@ final class RoadmapExport {
   /** Text inside a Markdown table cell: one line, pipes escaped. */
   private static String cell(String text) {
     return line(text).replace("|", "\\|");
-  }
-
-  /**
-   * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A leading =, +,
-   * -, @ or tab would make a spreadsheet run the cell as a formula, so such text gets a leading '.
-   */
-  static String field(String text) {
-    if (text == null) {
-      return "";
-    }
-    String value = text;
-    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-      value = "'" + value;
-    }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      value = "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 }

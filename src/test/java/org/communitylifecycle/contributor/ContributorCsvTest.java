@@ -42,15 +42,32 @@ class ContributorCsvTest {
         handle,activity_date,activity_kind
         kiki,2026-02-30,code
         jo,2026-01-06
-        "ann,2026-01-06,docs
         max,2026-01-07,docs
+        "ann,2026-01-06,docs
         """, 100);
 
     assertThat(parsed.problems()).extracting(ContributorProblem::toString).containsExactly(
         "line 2: activity_date '2026-02-30' is not a date: use YYYY-MM-DD, for example 2026-03-02",
         "line 3: The row has 2 fields, the header has 3",
-        "line 4: A quoted field is not closed; a field may not span lines");
+        "line 5: A quoted field is not closed: it runs to the end of the file; close it with a double quote"
+            + " (a quote inside a quoted field is doubled)");
     assertThat(parsed.records()).extracting(ContributorRecord::handle).containsExactly("max");
+  }
+
+  @Test
+  void aQuotedFieldMaySpanLinesAndLaterRowsKeepTheirLineNumbers() {
+    ContributorCsv.Parsed parsed = ContributorCsv.parse("handle,activity_date,activity_kind,activity_reference\r\n"
+        + "kiki,2026-01-05,event,\"Workshop, day one\r\nand day two\"\r\n"
+        + "jo,2026-01-06,docs,\"\"\"quoted\"\"\nacross\nlines\"\n"
+        + "ann,2026-01-07,code,\n", 100);
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.records()).containsExactly(
+        new ContributorRecord(2, "kiki", null, null, LocalDate.of(2026, 1, 5), "event", "Workshop, day one\r\nand day two",
+            null, null, null),
+        new ContributorRecord(4, "jo", null, null, LocalDate.of(2026, 1, 6), "docs", "\"quoted\"\nacross\nlines",
+            null, null, null),
+        new ContributorRecord(7, "ann", null, null, LocalDate.of(2026, 1, 7), "code", null, null, null, null));
   }
 
   @Test

@@ -70,6 +70,6 @@ class ContributorTierDecisionTest {
     variables.put("holdsRole", holdsRole);
     variables.put("contributionsInWindow", inWindow);
     variables.put("contributionsEver", ever);
-    return processEngine.getDecisionService().evaluateDecisionTableByKey("contributor-tier", variables);
+    return processEngine.getDecisionService().evaluateDecisionTableByKey(TierDecision.DECISION_KEY, variables);
   }
 }

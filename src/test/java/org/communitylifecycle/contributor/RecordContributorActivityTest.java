@@ -2,11 +2,13 @@ package org.communitylifecycle.contributor;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.communitylifecycle.contributor.RecordContributorActivityContract.*;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,6 @@ class RecordContributorActivityTest {
   static ProcessEngineCoverageExtension engine =
       ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE).assertClassCoverageAtLeast(1.0).build();
 
-  static final String PROCESS = "record-contributor-activity";
   static final Clock TODAY = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneId.of("UTC"));
 
   ProcessEngine processEngine;
@@ -78,12 +79,12 @@ class RecordContributorActivityTest {
   void aNewcomersFirstContributionConvertsThemToCasual() {
     ProcessInstance instance = start(form("kiki", "2026-02-20", "support"));
 
-    assertThat(instance).isEnded().hasPassed("ServiceTask_RecordContribution", "EndEvent_ContributorConverted")
+    assertThat(instance).isEnded().hasPassed(RECORD_TASK, CONVERTED_END)
         .variables()
-        .containsEntry("previousTier", "none")
-        .containsEntry("contributorTier", "casual")
-        .containsEntry("tierChanged", true)
-        .containsEntry("contributorAdded", true);
+        .containsEntry(PREVIOUS_TIER, "none")
+        .containsEntry(CONTRIBUTOR_TIER, "casual")
+        .containsEntry(TIER_CHANGED, true)
+        .containsEntry(CONTRIBUTOR_ADDED, true);
     Assertions.assertThat(instance.getBusinessKey()).isEqualTo(community);
     Assertions.assertThat(joinedOn("kiki")).as("joined on the day of the first contribution").isEqualTo(LocalDate.of(2026, 2, 20));
   }
@@ -94,25 +95,34 @@ class RecordContributorActivityTest {
 
     ProcessInstance instance = start(form("Kiki", "2026-02-21", "docs"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ContributionRecorded").hasNotPassed("EndEvent_ContributorConverted")
+    assertThat(instance).isEnded().hasPassed(RECORDED_END).hasNotPassed(CONVERTED_END)
         .variables()
-        .containsEntry("previousTier", "casual")
-        .containsEntry("contributorTier", "casual")
-        .containsEntry("tierChanged", false)
-        .containsEntry("contributorAdded", false);
+        .containsEntry(PREVIOUS_TIER, "casual")
+        .containsEntry(CONTRIBUTOR_TIER, "casual")
+        .containsEntry(TIER_CHANGED, false)
+        .containsEntry(CONTRIBUTOR_ADDED, false);
     Assertions.assertThat(count("cl_contribution")).isEqualTo(2);
   }
 
   @Test
   void aRoleTakenUpConvertsTheContributorToCore() {
     Map<String, Object> variables = form("tchen", "2026-03-01", "support");
-    variables.put("joinedOn", "2025-11-01");
-    variables.put("role", "Forum moderator lead");
+    variables.put(JOINED_ON, "2025-11-01");
+    variables.put(ROLE, "Forum moderator lead");
 
     ProcessInstance instance = start(variables);
 
-    assertThat(instance).hasPassed("EndEvent_ContributorConverted").variables().containsEntry("contributorTier", "core");
+    assertThat(instance).hasPassed(CONVERTED_END).variables().containsEntry(CONTRIBUTOR_TIER, "core");
     Assertions.assertThat(joinedOn("tchen")).isEqualTo(LocalDate.of(2025, 11, 1));
+  }
+
+  @Test
+  void aTypedDateFromARestCallerCountsAsItsDay() {
+    Map<String, Object> variables = form("kiki", null, "support");
+    variables.put(ACTIVITY_DATE, Date.from(Instant.parse("2026-02-20T12:00:00Z")));
+
+    assertThat(start(variables)).hasPassed(CONVERTED_END);
+    Assertions.assertThat(joinedOn("kiki")).isEqualTo(LocalDate.of(2026, 2, 20));
   }
 
   @Test
@@ -126,14 +136,14 @@ class RecordContributorActivityTest {
             + "Date of the contribution 2026-03-09 is in the future; record what has happened, up to today (2026-03-02); "
             + "Kind of contribution 'bug fixing!' is not a kind: use one word of up to 32 letters, digits or '-', "
             + "for example code, docs, translation, support, event or review");
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isZero();
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
     Assertions.assertThat(count("cl_contributor")).isZero();
   }
 
   @Test
   void anUnknownCommunityIsRefused() {
     Map<String, Object> variables = form("kiki", "2026-02-20", "support");
-    variables.put("communityKey", "no-such-community");
+    variables.put(COMMUNITY_KEY, "no-such-community");
 
     assertThatThrownBy(() -> start(variables))
         .isInstanceOf(InvalidInputException.class)
@@ -153,15 +163,15 @@ class RecordContributorActivityTest {
 
   private Map<String, Object> form(String handle, String date, String kind) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("communityKey", community);
-    variables.put("handle", handle);
-    variables.put("activityDate", date);
-    variables.put("activityKind", kind);
+    variables.put(COMMUNITY_KEY, community);
+    variables.put(HANDLE, handle);
+    variables.put(ACTIVITY_DATE, date);
+    variables.put(ACTIVITY_KIND, kind);
     return variables;
   }
 
   private ProcessInstance start(Map<String, Object> variables) {
-    return runtimeService().startProcessInstanceByKey(PROCESS, variables);
+    return runtimeService().startProcessInstanceByKey(KEY, variables);
   }
 
   private long count(String table) {

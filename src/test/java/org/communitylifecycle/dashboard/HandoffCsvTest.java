@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.communitylifecycle.dashboard.DashboardViews.Handoff;
 import org.communitylifecycle.dashboard.DashboardViews.HandoffReport;
+import org.communitylifecycle.engine.CsvCells;
 import org.junit.jupiter.api.Test;
 
 /** The handoff report's CSV: RFC 4180 quoting, and no formulas for a spreadsheet to run. */
@@ -13,21 +14,21 @@ class HandoffCsvTest {
 
   @Test
   void fieldsWithCommasQuotesOrLineBreaksAreQuotedWithQuotesDoubled() {
-    assertThat(HandoffCsv.field("plain")).isEqualTo("plain");
-    assertThat(HandoffCsv.field("a, b")).isEqualTo("\"a, b\"");
-    assertThat(HandoffCsv.field("the \"big\" one")).isEqualTo("\"the \"\"big\"\" one\"");
-    assertThat(HandoffCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
-    assertThat(HandoffCsv.field("")).isEqualTo("");
+    assertThat(CsvCells.field("plain")).isEqualTo("plain");
+    assertThat(CsvCells.field("a, b")).isEqualTo("\"a, b\"");
+    assertThat(CsvCells.field("the \"big\" one")).isEqualTo("\"the \"\"big\"\" one\"");
+    assertThat(CsvCells.field("two\nlines")).isEqualTo("\"two\nlines\"");
+    assertThat(CsvCells.field("")).isEqualTo("");
   }
 
   @Test
   void textAFormulaCouldStartWithIsNeutralised() {
-    assertThat(HandoffCsv.field("=HYPERLINK(\"http://evil.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
-    assertThat(HandoffCsv.field("+1")).isEqualTo("'+1");
-    assertThat(HandoffCsv.field("-2")).isEqualTo("'-2");
-    assertThat(HandoffCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-    assertThat(HandoffCsv.field("\tcmd")).isEqualTo("'\tcmd");
-    assertThat(HandoffCsv.field("a=b")).isEqualTo("a=b");
+    assertThat(CsvCells.field("=HYPERLINK(\"http://evil.example\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
+    assertThat(CsvCells.field("+1")).isEqualTo("'+1");
+    assertThat(CsvCells.field("-2")).isEqualTo("'-2");
+    assertThat(CsvCells.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(CsvCells.field("\tcmd")).isEqualTo("'\tcmd");
+    assertThat(CsvCells.field("a=b")).isEqualTo("a=b");
   }
 
   @Test
