@@ -10,6 +10,6 @@ class ContributorAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.startableBy("record-contributor-activity", Groups.CBT_LIAISONS);
+    declarations.startableBy(RecordContributorActivityContract.PROCESS_KEY, Groups.CBT_LIAISONS);
   }
 }

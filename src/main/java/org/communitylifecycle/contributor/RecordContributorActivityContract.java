@@ -14,7 +14,7 @@ import org.communitylifecycle.engine.VariableValues;
  */
 public final class RecordContributorActivityContract {
 
-  public static final String KEY = "record-contributor-activity";
+  public static final String PROCESS_KEY = "record-contributor-activity";
 
   public static final String START_EVENT = "StartEvent_ActivityReported";
   public static final String RECORD_TASK = "ServiceTask_RecordContribution";

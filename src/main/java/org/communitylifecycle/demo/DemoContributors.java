@@ -1,6 +1,7 @@
 package org.communitylifecycle.demo;
 
 import org.communitylifecycle.engine.AppClock;
+import org.communitylifecycle.lifecycle.LifecycleStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,10 @@ class DemoContributors implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     LocalDate today = AppClock.today();
-    seed("sumo-community", "SUMO Community", "learning-and-preparing-for-growth", sumo(today));
-    seed("common-voice-kenya", "Common Voice Kenya", "scaling", commonVoiceKenya(today));
-    seed("mdn-localization", "MDN Localization", "sustaining", mdnLocalization(today));
-    seed("mozfest-volunteers", "MozFest Volunteers", "starting", mozfestVolunteers(today));
+    seed("sumo-community", "SUMO Community", LifecycleStage.LEARNING_AND_PREPARING_FOR_GROWTH.key(), sumo(today));
+    seed("common-voice-kenya", "Common Voice Kenya", LifecycleStage.SCALING.key(), commonVoiceKenya(today));
+    seed("mdn-localization", "MDN Localization", LifecycleStage.SUSTAINING.key(), mdnLocalization(today));
+    seed("mozfest-volunteers", "MozFest Volunteers", LifecycleStage.STARTING.key(), mozfestVolunteers(today));
   }
 
   private void seed(String key, String name, String stage, Rows rows) {

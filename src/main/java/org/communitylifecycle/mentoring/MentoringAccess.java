@@ -10,7 +10,7 @@ class MentoringAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.startableBy("group-mentoring-cohort", Groups.MENTORS)
-        .readableBy("group-mentoring-cohort", Groups.MENTEES);
+    declarations.startableBy(MentoringCohortContract.PROCESS_KEY, Groups.MENTORS)
+        .readableBy(MentoringCohortContract.PROCESS_KEY, Groups.MENTEES);
   }
 }

@@ -10,8 +10,8 @@ class OpsJamAccess implements ProcessAccess {
 
   @Override
   public void declare(Declarations declarations) {
-    declarations.readableBy("ecosystem-ops-jam", Groups.INSTANCE_MANAGERS)
-        .startableBy("ecosystem-ops-jam", Groups.PROJECT_MANAGERS, Groups.BRANCH_LEADS, Groups.COMMUNITY_LEADS)
-        .startableByEveryone("add-ops-request");
+    declarations.readableBy(OpsJamContract.PROCESS_KEY, Groups.INSTANCE_MANAGERS)
+        .startableBy(OpsJamContract.PROCESS_KEY, Groups.PROJECT_MANAGERS, Groups.BRANCH_LEADS, Groups.COMMUNITY_LEADS)
+        .startableByEveryone(OpsRequestContract.PROCESS_KEY);
   }
 }

@@ -15,7 +15,9 @@ import org.communitylifecycle.identity.Groups;
 import org.communitylifecycle.alumni.AlumniNetworkContract;
 import org.communitylifecycle.identity.Grants;
 import org.communitylifecycle.lifecycle.StageContract;
+import org.communitylifecycle.mentoring.MentoringCohortContract;
 import org.communitylifecycle.milestone.MilestoneContract;
+import org.communitylifecycle.opsjam.OpsJamContract;
 import org.communitylifecycle.practice.PracticeMaturityContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,10 +121,10 @@ public class TasklistFilters implements ApplicationRunner {
         // The programs' roles: their own work in their program.
         new Definition("My cohorts", "Standups, follow-ups and graduations of the cohorts I mentor", -25,
             List.of(Groups.MENTORS),
-            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey("group-mentoring-cohort")),
+            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey(MentoringCohortContract.PROCESS_KEY)),
             List.of(column("listCohort", "Cohort"))),
         new Definition("My standups", "My standup updates, the soonest closing first", -25, List.of(Groups.MENTEES),
-            tasks.createTaskQuery().processDefinitionKey("group-mentoring-cohort").taskAssigneeExpression(ME)
+            tasks.createTaskQuery().processDefinitionKey(MentoringCohortContract.PROCESS_KEY).taskAssigneeExpression(ME)
                 .orderByDueDate().asc(),
             List.of(column("listCohort", "Cohort"))),
         new Definition("My alumni network", "Invitations, reunions and catch-ups of the cohorts my hub hosts", -25,
@@ -131,7 +133,7 @@ public class TasklistFilters implements ApplicationRunner {
             List.of(column("listHub", "Hub"), column("listCohort", "Cohort"))),
         new Definition("My ops jam work", "My steps of the ecosystem ops jams I take part in", -25,
             List.of(Groups.PROJECT_MANAGERS, Groups.BRANCH_LEADS, Groups.INSTANCE_MANAGERS),
-            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey("ecosystem-ops-jam")),
+            mineOrMyTeams(tasks.createTaskQuery().processDefinitionKey(OpsJamContract.PROCESS_KEY)),
             List.of(column("listJam", "Ops jam"))),
         // Everyone: everything assigned to me, and what my groups may claim.
         new Definition("My tasks", "Tasks assigned to me", -10, List.of(),

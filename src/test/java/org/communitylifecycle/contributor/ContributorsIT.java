@@ -378,7 +378,7 @@ class ContributorsIT extends RunningApplication {
     Map<String, Object> variables = new java.util.HashMap<>();
     values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
     return rest.withBasicAuth(user, "demo").postForEntity(
-        "/engine-rest/process-definition/key/" + RecordContributorActivityContract.KEY + "/submit-form", Map.of("variables", variables), Map.class);
+        "/engine-rest/process-definition/key/" + RecordContributorActivityContract.PROCESS_KEY + "/submit-form", Map.of("variables", variables), Map.class);
   }
 
   private ResponseEntity<Map> post(String user, String path, Object body) {

@@ -136,7 +136,7 @@ class RecordContributorActivityTest {
             + "Date of the contribution 2026-03-09 is in the future; record what has happened, up to today (2026-03-02); "
             + "Kind of contribution 'bug fixing!' is not a kind: use one word of up to 32 letters, digits or '-', "
             + "for example code, docs, translation, support, event or review");
-    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isZero();
     Assertions.assertThat(count("cl_contributor")).isZero();
   }
 
@@ -171,7 +171,7 @@ class RecordContributorActivityTest {
   }
 
   private ProcessInstance start(Map<String, Object> variables) {
-    return runtimeService().startProcessInstanceByKey(KEY, variables);
+    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
   }
 
   private long count(String table) {

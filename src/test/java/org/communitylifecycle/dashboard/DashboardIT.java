@@ -36,6 +36,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.communitylifecycle.milestone.MilestoneContract;
+import org.communitylifecycle.lifecycle.LifecycleContract;
 
 /**
  * The dashboard API over HTTP, on communities this test builds through the real processes with the
@@ -484,7 +486,7 @@ class DashboardIT extends RunningApplication {
   // --- building the communities ---
 
   private void start(String name, String liaison) {
-    runtime.startProcessInstanceByKey("community-lifecycle", Map.of("communityName", name, "activator", "alice",
+    runtime.startProcessInstanceByKey(LifecycleContract.PROCESS_KEY, Map.of("communityName", name, "activator", "alice",
         "liaison", liaison, "entryStage", "pre-work"));
   }
 
@@ -517,12 +519,12 @@ class DashboardIT extends RunningApplication {
 
   /** The milestone's instance, running or ended. */
   private String milestone(String community, String milestoneKey) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey("milestone")
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(MilestoneContract.PROCESS_KEY)
         .processInstanceBusinessKey(community).variableValueEquals("milestoneKey", milestoneKey).singleResult().getId();
   }
 
   private String lifecycle(String community) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey("community-lifecycle")
+    return runtime.createProcessInstanceQuery().processDefinitionKey(LifecycleContract.PROCESS_KEY)
         .processInstanceBusinessKey(community).singleResult().getId();
   }
 

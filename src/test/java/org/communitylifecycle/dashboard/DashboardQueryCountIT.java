@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.communitylifecycle.lifecycle.LifecycleContract;
 
 /**
  * The dashboard's portfolio-wide views cost the same number of SQL statements for ten communities
@@ -68,7 +69,7 @@ class DashboardQueryCountIT extends RunningApplication {
     // A real community with real milestones: one delivered and waiting for review, all stalled by NOW.
     try {
       ClockUtil.setCurrentTime(java.util.Date.from(START));
-      runtime.startProcessInstanceByKey("community-lifecycle", Map.of("communityName", "Query Count Real",
+      runtime.startProcessInstanceByKey(LifecycleContract.PROCESS_KEY, Map.of("communityName", "Query Count Real",
           "activator", "alice", "liaison", "bob", "entryStage", "pre-work"));
       Task deliver = tasks.createTaskQuery().processInstanceBusinessKey(REAL).taskDefinitionKey("Task_DeliverMilestone")
           .listPage(0, 1).get(0);

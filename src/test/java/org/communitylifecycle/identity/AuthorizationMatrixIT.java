@@ -25,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.communitylifecycle.mentoring.MentoringCohortContract;
 
 /**
  * Who may do what, asked through the doors a user has: the engine's REST API, the webapps' login
@@ -96,7 +97,7 @@ class AuthorizationMatrixIT extends RunningApplication {
       if (!open.isEmpty()) {
         return open.get(0);
       }
-      management.createJobQuery().processDefinitionKey("group-mentoring-cohort").timers().duedateLowerThan(
+      management.createJobQuery().processDefinitionKey(MentoringCohortContract.PROCESS_KEY).timers().duedateLowerThan(
           ClockUtil.getCurrentTime()).list().forEach(job -> management.executeJob(job.getId()));
     }
     throw new AssertionError("the demo cohort opened no standup for mina");

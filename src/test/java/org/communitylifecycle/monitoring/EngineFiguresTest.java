@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /** A scrape reads the database at most once per MAX_AGE. */
 class EngineFiguresTest {
@@ -28,7 +29,7 @@ class EngineFiguresTest {
     when(runtime.createIncidentQuery().count()).thenReturn(2L);
     when(jdbc.sql(anyString()).query(Long.class).single()).thenReturn(4L);
     AtomicLong nanos = new AtomicLong(1_000);
-    EngineFigures figures = new EngineFigures(runtime, tasks, management, jdbc, Set.of("milestone"), nanos::get);
+    EngineFigures figures = new EngineFigures(runtime, tasks, management, jdbc, Set.of(MilestoneContract.PROCESS_KEY), nanos::get);
 
     assertThat(figures.current().openIncidents()).isEqualTo(2);
     assertThat(figures.current().mailOutboxPending()).isEqualTo(4);
@@ -39,6 +40,6 @@ class EngineFiguresTest {
     nanos.addAndGet(1);
     figures.current();
     verify(runtime.createIncidentQuery(), times(2)).count();
-    assertThat(figures.current().runningInstances()).containsOnlyKeys("milestone");
+    assertThat(figures.current().runningInstances()).containsOnlyKeys(MilestoneContract.PROCESS_KEY);
   }
 }

@@ -10,16 +10,19 @@ import java.util.TreeSet;
 import org.communitylifecycle.monitoring.EngineCounters.Kind;
 import org.communitylifecycle.monitoring.EngineFigures.Snapshot;
 import org.junit.jupiter.api.Test;
+import org.communitylifecycle.contributor.RecordContributorActivityContract;
+import org.communitylifecycle.milestone.MilestoneContract;
+import org.communitylifecycle.lifecycle.LifecycleContract;
 
 /** The meters as Prometheus renders them. */
 class EngineMetersTest {
 
-  static final Set<String> KEYS = Set.of("milestone", "community-lifecycle");
+  static final Set<String> KEYS = Set.of(MilestoneContract.PROCESS_KEY, LifecycleContract.PROCESS_KEY);
 
   /** A registry with the engine meters bound, over fixed figures; the counters are returned for the test to move. */
   static PrometheusMeterRegistry registry(EngineCounters counters) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Snapshot figures = new Snapshot(2, 3, 1, 7, Map.of("milestone", 4L, "community-lifecycle", 1L), 5);
+    Snapshot figures = new Snapshot(2, 3, 1, 7, Map.of(MilestoneContract.PROCESS_KEY, 4L, LifecycleContract.PROCESS_KEY, 1L), 5);
     new EngineMeters(() -> figures, counters).bindTo(registry);
     return registry;
   }
@@ -36,8 +39,8 @@ class EngineMetersTest {
   void gaugesShowTheFiguresAndCountersCountPerShippedProcess() {
     EngineCounters counters = new EngineCounters(KEYS);
     PrometheusMeterRegistry registry = registry(counters);
-    counters.add(Kind.TASK_CREATED, "milestone");
-    counters.add(Kind.TASK_CREATED, "milestone");
+    counters.add(Kind.TASK_CREATED, MilestoneContract.PROCESS_KEY);
+    counters.add(Kind.TASK_CREATED, MilestoneContract.PROCESS_KEY);
     counters.add(Kind.INSTANCE_STARTED, "some-test-process");
 
     String scrape = registry.scrape();
@@ -59,7 +62,7 @@ class EngineMetersTest {
   void theRunningGaugeIsTaggedOnlyWithShippedProcessesAndTheShippedSetIsRead() {
     Set<String> shipped = EngineFigures.shippedProcessKeys();
 
-    assertThat(shipped).contains("community-lifecycle", "milestone", "record-contributor-activity")
+    assertThat(shipped).contains(LifecycleContract.PROCESS_KEY, MilestoneContract.PROCESS_KEY, RecordContributorActivityContract.PROCESS_KEY)
         .allMatch(key -> key.matches("[a-zA-Z0-9-]+"));
   }
 }

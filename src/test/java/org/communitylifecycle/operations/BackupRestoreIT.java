@@ -48,6 +48,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.communitylifecycle.lifecycle.LifecycleContract;
 
 /**
  * The backup-and-restore procedure of docs/operations/backup.md, end to end on PostgreSQL: the app
@@ -82,7 +83,7 @@ class BackupRestoreIT {
   private static final String FORM_TOKEN_SECRET = "backup-restore-form-token-secret-" + UUID.randomUUID();
   private static final String PEOPLE_PASSWORD = "backup-restore-people";
 
-  private static final String LIFECYCLE = "community-lifecycle";
+  private static final String LIFECYCLE = LifecycleContract.PROCESS_KEY;
   private static final String STAGE = "learning-and-preparing-for-growth";
   private static final String DELIVER = "Task_DeliverMilestone";
   private static final String REVIEW = "Task_ReviewDeliverable";

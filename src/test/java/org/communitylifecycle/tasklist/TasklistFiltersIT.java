@@ -28,6 +28,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /**
  * The Tasklist filters each role finds, in the order Tasklist shows them, and what each holds:
@@ -195,7 +196,7 @@ class TasklistFiltersIT extends RunningApplication {
     // What a stage holds about its community, and what "Stalled in my communities" reads.
     variables.put("activatorTeam", activatorTeam);
     variables.put("liaisonTeam", liaisonTeam);
-    String id = runtime.startProcessInstanceByKey("milestone", key, variables).getId();
+    String id = runtime.startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, key, variables).getId();
     started.add(id);
     return id;
   }

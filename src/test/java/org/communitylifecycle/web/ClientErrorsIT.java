@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.communitylifecycle.lifecycle.LifecycleContract;
 
 /**
  * Every client error on /engine-rest and /api is a 4xx with a JSON body that says what to fix;
@@ -28,7 +29,7 @@ import org.springframework.http.ResponseEntity;
  */
 class ClientErrorsIT extends RunningApplication {
 
-  static final String LIFECYCLE = "community-lifecycle";
+  static final String LIFECYCLE = LifecycleContract.PROCESS_KEY;
   static final String STAGE = "learning-and-preparing-for-growth";
 
   @Autowired TestRestTemplate rest;

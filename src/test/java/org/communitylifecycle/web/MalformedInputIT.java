@@ -28,6 +28,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.communitylifecycle.contributor.RecordContributorActivityContract;
+import org.communitylifecycle.mentoring.MentoringCohortContract;
+import org.communitylifecycle.lifecycle.ChangeCommunityStatusContract;
+import org.communitylifecycle.alumni.AlumniNetworkContract;
+import org.communitylifecycle.lifecycle.LifecycleContract;
+import org.communitylifecycle.opsjam.OpsRequestContract;
+import org.communitylifecycle.practice.PracticeMaturityContract;
+import org.communitylifecycle.opsjam.OpsJamContract;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /**
  * Malformed input over every endpoint of /api, the public pages, and the /engine-rest endpoints
@@ -39,7 +48,7 @@ import org.springframework.util.MultiValueMap;
  */
 class MalformedInputIT extends RunningApplication {
 
-  static final String LIFECYCLE = "community-lifecycle";
+  static final String LIFECYCLE = LifecycleContract.PROCESS_KEY;
   static final String STAGE = "learning-and-preparing-for-growth";
   static final String COMMUNITY_NAME = "Malformed Input";
   static final String COMMUNITY = "malformed-input";
@@ -174,9 +183,9 @@ class MalformedInputIT extends RunningApplication {
       post(endpoint, "/engine-rest/process-definition/key/" + LIFECYCLE + "/" + action, "alice",
           "{\"withVariablesInReturn\": \"perhaps\", \"variables\": {}}");
       // Missing and wrong inputs of every process our users start (admin: rights are not the question here).
-      for (String process : List.of(LIFECYCLE, STAGE, "starting", "scaling", "sustaining", "pre-work", "milestone",
-          "change-community-status", "record-contributor-activity", "community-of-practice-maturity",
-          "group-mentoring-cohort", "ecosystem-ops-jam", "add-ops-request", "alumni-network")) {
+      for (String process : List.of(LIFECYCLE, STAGE, "starting", "scaling", "sustaining", "pre-work", MilestoneContract.PROCESS_KEY,
+          ChangeCommunityStatusContract.PROCESS_KEY, RecordContributorActivityContract.PROCESS_KEY, PracticeMaturityContract.PROCESS_KEY,
+          MentoringCohortContract.PROCESS_KEY, OpsJamContract.PROCESS_KEY, OpsRequestContract.PROCESS_KEY, AlumniNetworkContract.PROCESS_KEY)) {
         String path = "/engine-rest/process-definition/key/" + process + "/" + action;
         post(endpoint, path, "admin", action.equals("start") ? "{\"variables\": {}}" : "{}");
         if (action.equals("submit-form")) {

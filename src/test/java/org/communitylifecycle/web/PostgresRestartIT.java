@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.communitylifecycle.milestone.MilestoneContract;
 
 /**
  * PostgreSQL restarted under load (a fast shutdown, as an operator's restart or a failover does): a few
@@ -273,9 +274,9 @@ class PostgresRestartIT {
       inputs.put("responsibleGroup", "activators");
       inputs.put("supportUser", "bob");
       inputs.put("supportGroup", "cbt-liaisons");
-      engine.getRuntimeService().startProcessInstanceByKey("milestone", "restart-probe-" + i, inputs);
+      engine.getRuntimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "restart-probe-" + i, inputs);
     }
-    List<String> ids = engine.getTaskService().createTaskQuery().processDefinitionKey("milestone")
+    List<String> ids = engine.getTaskService().createTaskQuery().processDefinitionKey(MilestoneContract.PROCESS_KEY)
         .processInstanceBusinessKeyLike("restart-probe-%").taskDefinitionKey("Task_DeliverMilestone").taskAssignee("alice")
         .list().stream().map(t -> t.getId()).toList();
     assertThat(ids).hasSize(count);
@@ -284,7 +285,7 @@ class PostgresRestartIT {
 
   private static Set<String> completedInHistory(ProcessEngine engine, List<String> tasks) {
     Set<String> ours = new HashSet<>(tasks);
-    return engine.getHistoryService().createHistoricTaskInstanceQuery().processDefinitionKey("milestone")
+    return engine.getHistoryService().createHistoricTaskInstanceQuery().processDefinitionKey(MilestoneContract.PROCESS_KEY)
         .taskDefinitionKey("Task_DeliverMilestone").finished().taskDeleteReason("completed").list().stream()
         .map(HistoricTaskInstance::getId).filter(ours::contains).collect(Collectors.toSet());
   }
@@ -295,7 +296,7 @@ class PostgresRestartIT {
     if (executor == null || !executor.isActive()) {
       return "not active";
     }
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("milestone")
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MilestoneContract.PROCESS_KEY)
         .processInstanceBusinessKey("restart-probe-" + (TASKS - 1)).singleResult().getId();
     Job timer = engine.getManagementService().createJobQuery().timers().processInstanceId(instance).list().stream()
         .findFirst().orElse(null);
