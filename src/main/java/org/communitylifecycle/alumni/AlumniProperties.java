@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit how many requests one address may make to the public pages
  */
 @ConfigurationProperties("community-lifecycle.alumni")
-public record AlumniProperties(
+record AlumniProperties(
     @DefaultValue("P30D") String invitationValidFor,
     @DefaultValue("P6M") String reunionAfter,
     @DefaultValue("http://localhost:8080") String publicBaseUrl,

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * were given, not nicknames or first names alone.
  */
 @Component
-public class PersonalDataEraser {
+class PersonalDataEraser {
 
   private static final Logger log = LoggerFactory.getLogger(PersonalDataEraser.class);
   private static final int CHUNK = 500;

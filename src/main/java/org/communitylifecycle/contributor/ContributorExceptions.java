@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** What the contributor operations refuse, each with a message a person can act on. */
-public final class ContributorExceptions {
+final class ContributorExceptions {
 
   private ContributorExceptions() {}
 

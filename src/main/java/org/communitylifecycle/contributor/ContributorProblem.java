@@ -7,7 +7,7 @@ package org.communitylifecycle.contributor;
  * @param field the field or column at fault, or null when the problem is the row as a whole
  * @param message what is wrong and how to put it right
  */
-public record ContributorProblem(Integer line, String field, String message) {
+record ContributorProblem(Integer line, String field, String message) {
 
   @Override
   public String toString() {

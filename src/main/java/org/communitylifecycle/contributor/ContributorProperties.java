@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param importMaxRows the most data rows one CSV import may have
  */
 @ConfigurationProperties("community-lifecycle.contributors")
-public record ContributorProperties(
+record ContributorProperties(
     @DefaultValue("P12M") String activeWindow, @DefaultValue("10000") int importMaxRows) {
 
   static final String ACTIVE_WINDOW = "community-lifecycle.contributors.active-window";

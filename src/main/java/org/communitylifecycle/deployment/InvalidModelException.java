@@ -1,7 +1,7 @@
 package org.communitylifecycle.deployment;
 
 /** A model or form in processes/ or forms/ that cannot be deployed; startup stops and names the file. */
-public class InvalidModelException extends RuntimeException {
+class InvalidModelException extends RuntimeException {
 
   public InvalidModelException(String message) {
     super(message);

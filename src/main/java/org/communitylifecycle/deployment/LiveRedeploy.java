@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "community-lifecycle.models.live-redeploy", havingValue = "true")
-public class LiveRedeploy implements AutoCloseable {
+class LiveRedeploy implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LiveRedeploy.class);
   /** Editors save in bursts (temporary file, rename, attributes): deploy once nothing happened for this long. */

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-public class ModelDeployment implements ApplicationRunner {
+class ModelDeployment implements ApplicationRunner {
 
   public static final String DEPLOYMENT_NAME = "community-lifecycle";
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.TransactionSystemException;
  * so that Spring does not try a rollback on the broken connection, which would fail and replace this
  * exception by the rollback's ("Commit exception overridden by rollback exception").
  */
-public class CommitOutcomeUnknownException extends TransactionSystemException {
+class CommitOutcomeUnknownException extends TransactionSystemException {
 
   public CommitOutcomeUnknownException(Throwable cause) {
     super("The database connection failed during commit; the transaction may or may not be committed: "

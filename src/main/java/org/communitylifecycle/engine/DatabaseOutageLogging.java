@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * answers are logged in one line each by the REST error mappers. Nothing else is touched.
  */
 @Component
-public class DatabaseOutageLogging implements DisposableBean {
+class DatabaseOutageLogging implements DisposableBean {
 
   static final long QUIET_SECONDS = 10;
 

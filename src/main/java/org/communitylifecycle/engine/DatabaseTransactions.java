@@ -16,7 +16,7 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * be told that nothing was written.
  */
 @Configuration(proxyBeanMethods = false)
-public class DatabaseTransactions {
+class DatabaseTransactions {
 
   @Bean
   CommitAwareTransactionManager transactionManager(DataSource dataSource,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * in the database file; on other databases nothing is done.
  */
 @Component
-public class H2NullsLast extends AbstractProcessEnginePlugin {
+class H2NullsLast extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {

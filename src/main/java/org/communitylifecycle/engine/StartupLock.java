@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * nothing is locked.
  */
 @Component
-public class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean {
+class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean {
 
   /** The advisory lock's key: any number no other application on the server uses. */
   static final long KEY = 0x436c5374617274L; // "ClStart"

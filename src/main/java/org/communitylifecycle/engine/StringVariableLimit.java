@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * a file or a link; a caller that must store it can send it as a JSON or Object variable.
  */
 @Component
-public class StringVariableLimit extends AbstractProcessEnginePlugin {
+class StringVariableLimit extends AbstractProcessEnginePlugin {
 
   public static final int MAX_LENGTH = 4000;
 

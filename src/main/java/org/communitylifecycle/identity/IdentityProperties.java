@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     contributor activity; the stages run inside the lifecycle); what other roles may start, their modules declare
  */
 @ConfigurationProperties("community-lifecycle.identity")
-public record IdentityProperties(
+record IdentityProperties(
     @DefaultValue("admin") String adminUser,
     String adminPassword,
     @DefaultValue List<String> startableProcesses) {}

@@ -15,7 +15,7 @@ import org.springframework.core.env.Profiles;
  * demo profile, and the database's password (DB_PASSWORD) in the postgres profile. Runs before the
  * engine starts, so nothing is created with, or connects with, a guessable password.
  */
-public class PasswordGuard implements EnvironmentPostProcessor, Ordered {
+class PasswordGuard implements EnvironmentPostProcessor, Ordered {
 
   /**
    * A password the deployment sets: where it is read, and what to do when it is missing; a secret

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * them. In the application they share the engine's transaction, so a rejected step leaves no row.
  */
 @Repository
-public class MentoringRecords {
+class MentoringRecords {
 
   public static final String RUNNING = "running";
   public static final String COMPLETED = "completed";

@@ -17,7 +17,7 @@ import org.camunda.feel.api.ParseResult;
  * parsed, never evaluated, with the FEEL engine the DMN engine uses (feel-scala). A text in
  * another language ({@code expressionLanguage="juel"}) is left to {@link ExpressionsCallOnlyOpenBeans}.
  */
-public final class DecisionTablesParse implements ModelRule {
+final class DecisionTablesParse implements ModelRule {
 
   private static final FeelEngineApi FEEL = FeelEngineBuilder.create().build();
 

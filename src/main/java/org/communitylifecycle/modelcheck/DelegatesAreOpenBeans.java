@@ -15,7 +15,7 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * A delegate expression that names a variable or another Spring bean would run whatever object it
  * finds there.
  */
-public final class DelegatesAreOpenBeans implements ModelRule {
+final class DelegatesAreOpenBeans implements ModelRule {
 
   private static final Set<String> LISTENERS = Set.of("executionListener", "taskListener");
 

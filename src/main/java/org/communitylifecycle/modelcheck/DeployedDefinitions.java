@@ -4,7 +4,7 @@ package org.communitylifecycle.modelcheck;
  * The definitions already deployed, as {@link ReferencesResolve} looks them up: the engine's in
  * {@link ModelCheckDeployer}, none in unit tests.
  */
-public interface DeployedDefinitions {
+interface DeployedDefinitions {
 
   /** What a reference names. */
   enum Kind {

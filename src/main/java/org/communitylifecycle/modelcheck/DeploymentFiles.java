@@ -12,7 +12,7 @@ import java.util.Set;
  * @param forms the ids of its Camunda Forms
  * @param deployed the definitions already deployed
  */
-public record DeploymentFiles(
+record DeploymentFiles(
     Map<String, String> processes, Map<String, String> decisions, Set<String> forms, DeployedDefinitions deployed) {
 
   /** A file deployed alone, on an engine with nothing deployed. */

@@ -42,7 +42,7 @@ import org.springframework.cglib.proxy.Factory;
  * unlisted bean), {@code getClass()} and {@code .class} anywhere, indexing with {@code [...]}, and
  * other functions. The arguments of an allowed call are held to the same rules.
  */
-public final class ExpressionsCallOnlyOpenBeans implements ModelRule {
+final class ExpressionsCallOnlyOpenBeans implements ModelRule {
 
   /**
    * The methods a model may call on a value (a variable, or what a call on a value returned). Each

@@ -25,7 +25,7 @@ import javax.xml.namespace.QName;
  * without them fails when the stage reaches it. {@code <camunda:in variables="all" />} passes what
  * the caller has and is not checked.
  */
-public final class MilestoneCallsPassInputs implements ModelRule {
+final class MilestoneCallsPassInputs implements ModelRule {
 
   /** The milestone process's inputs, as its documentation and MilestoneSetup read them. */
   static final List<String> REQUIRED = List.of(MILESTONE_KEY, MILESTONE_NAME, STAGE, DELIVERABLE,

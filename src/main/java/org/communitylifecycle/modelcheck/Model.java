@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param resource the file's name in the deployment
  */
-public record Model(String resource, Kind kind, List<ModelElement> elements) {
+record Model(String resource, Kind kind, List<ModelElement> elements) {
 
   /** The kinds of model the rules read. */
   public enum Kind {

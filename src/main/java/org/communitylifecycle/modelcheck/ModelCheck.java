@@ -13,7 +13,7 @@ import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
 /** The rules in force, applied to every file of a deployment. */
-public final class ModelCheck {
+final class ModelCheck {
 
   private final List<ModelRule> rules;
 

@@ -13,7 +13,7 @@ import javax.xml.namespace.QName;
  * @param ownerId the id of the element or, when it has none (a listener, a script), of the nearest enclosing element with one
  * @param line where the element starts in the file
  */
-public record ModelElement(QName name, Map<QName, String> attributes, String text, String ownerId, int line) {
+record ModelElement(QName name, Map<QName, String> attributes, String text, String ownerId, int line) {
 
   /** The Camunda extension namespace of BPMN. */
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
  * the REST API answers 400 with every violation under {@code details}, by file, with its element
  * id and line, and Camunda Modeler shows them.
  */
-public class ModelRefusedException extends ParseException {
+class ModelRefusedException extends ParseException {
 
   ModelRefusedException(Map<String, List<Violation>> refused) {
     super(message(refused), refused.keySet().iterator().next(), List.of(), List.of());

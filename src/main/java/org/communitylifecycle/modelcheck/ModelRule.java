@@ -6,7 +6,7 @@ import java.util.List;
  * One thing a deployed model must never do. The engine refuses a deployment when any rule finds
  * a violation in any of its models; {@link ModelCheck#standard()} lists the rules in force.
  */
-public interface ModelRule {
+interface ModelRule {
 
   /** Where the model breaks the rule, in document order; empty when it keeps it. */
   List<Violation> check(Model model);

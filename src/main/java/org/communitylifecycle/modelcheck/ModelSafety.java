@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class ModelSafety extends AbstractProcessEnginePlugin {
+class ModelSafety extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext context;
 

@@ -6,7 +6,7 @@ import java.util.List;
  * No {@code camunda:connector}: a connector sends requests (HTTP, mail, SOAP) from the server to
  * wherever the model says. Models call a bean open to models instead.
  */
-public final class NoConnectors implements ModelRule {
+final class NoConnectors implements ModelRule {
 
   @Override
   public List<Violation> check(Model model) {

@@ -9,7 +9,7 @@ import java.util.List;
  * class on the app's classpath; a model calls a bean open to models instead, by
  * {@code camunda:expression} or {@code camunda:delegateExpression}.
  */
-public final class NoJavaClasses implements ModelRule {
+final class NoJavaClasses implements ModelRule {
 
   private static final List<String> CLASS_SETTINGS = List.of("class", "variableMappingClass");
 

@@ -12,7 +12,7 @@ import javax.xml.namespace.QName;
  * DMN expressions in any language but FEEL and JUEL. A script is code the engine runs with the
  * app's rights, and this rule is what keeps a deployment from being a way to run it.
  */
-public final class NoScripts implements ModelRule {
+final class NoScripts implements ModelRule {
 
   /** FEEL, the DMN default, names no Java; JUEL is checked by {@link ExpressionsCallOnlyOpenBeans}. */
   private static final Set<String> DMN_LANGUAGES = Set.of(

@@ -12,7 +12,7 @@ import java.util.Set;
  * name here; a name here that is no bean stops the app at startup. Never add engine services,
  * repositories, identity, security or deployment beans: whoever can deploy a model could call them.
  */
-public final class OpenBeans {
+final class OpenBeans {
 
   public static final Set<String> NAMES = Set.of(
       // alumni

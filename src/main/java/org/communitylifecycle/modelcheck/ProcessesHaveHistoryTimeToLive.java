@@ -9,7 +9,7 @@ import javax.xml.namespace.QName;
  * ({@code camunda:historyTimeToLive}, such as {@code P365D} or {@code 365}): the engine enforces it
  * ({@code enforceHistoryTimeToLive}), and says so after reading the whole model; this names the element.
  */
-public final class ProcessesHaveHistoryTimeToLive implements ModelRule {
+final class ProcessesHaveHistoryTimeToLive implements ModelRule {
 
   @Override
   public List<Violation> check(Model model) {

@@ -14,7 +14,7 @@ import org.communitylifecycle.modelcheck.DeployedDefinitions.Kind;
  * deployment). Otherwise the model deploys and its task, call or decision fails when reached.
  * References by expression ({@code ${...}}) are resolved at run time and not checked.
  */
-public final class ReferencesResolve implements ModelRule {
+final class ReferencesResolve implements ModelRule {
 
   private record Reference(Kind kind, String what, String attribute, String camundaPrefix) {}
 

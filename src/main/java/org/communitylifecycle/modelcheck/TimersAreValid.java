@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
  * An expression ({@code ${stallPeriod}}) is resolved at run time; {@link ExpressionsCallOnlyOpenBeans}
  * checks it.
  */
-public final class TimersAreValid implements ModelRule {
+final class TimersAreValid implements ModelRule {
 
   private record Kind(BusinessCalendar calendar, String expected) {}
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * ({@code user(alice)}, or any literal human performer) is refused, groups ({@code group(x)} or a
  * bare name for a potential owner) are not.
  */
-public final class UserTasksNameWhoActs implements ModelRule {
+final class UserTasksNameWhoActs implements ModelRule {
 
   @Override
   public List<Violation> check(Model model) {

@@ -9,7 +9,7 @@ package org.communitylifecycle.modelcheck;
  * @param line the line in the file, 0 when unknown
  * @param column the column in the line, 0 when unknown
  */
-public record Violation(String elementId, String where, String reason, int line, int column) {
+record Violation(String elementId, String where, String reason, int line, int column) {
 
   public Violation(String elementId, String where, String reason, int line) {
     this(elementId, where, reason, line, 0);

@@ -22,7 +22,7 @@ import org.springframework.scheduling.support.CronExpression;
  * @param unsubscribeSecret the key that signs unsubscribe links; required while mail is on
  */
 @ConfigurationProperties("community-lifecycle.mail")
-public record MailSettings(
+record MailSettings(
     @DefaultValue("Community Lifecycle <no-reply@localhost>") String from,
     @DefaultValue("http://localhost:8080") String baseUrl,
     @DefaultValue("8") int maxAttempts,

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     asked to unblock it
  */
 @ConfigurationProperties("community-lifecycle.ops-jam")
-public record OpsJamProperties(
+record OpsJamProperties(
     @DefaultValue("P7D") String submissionWindow,
     @DefaultValue("R/P1M") String checkInCycle,
     @DefaultValue("R/P1D") String overdueCheckCycle,

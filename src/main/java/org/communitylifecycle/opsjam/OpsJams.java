@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * instance managers' workflows, follow-up meetings and check-ins. Times follow the engine's clock.
  */
 @Repository
-public class OpsJams {
+class OpsJams {
 
   // Phases of a jam, in order.
   public static final String PREPARING = "preparing";

@@ -9,7 +9,7 @@ import java.util.List;
  * the order they were raised), its themes, follow-up meetings and check-ins. What the REST API and
  * the exports show.
  */
-public record Roadmap(
+record Roadmap(
     OpsJams.OpsJam jam,
     List<RoadmapItems.Item> items,
     List<Theme> themes,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * {@code cl_ops_roadmap_dependency}. An item is keyed OPS-1, OPS-2, ... within its jam.
  */
 @Repository
-public class RoadmapItems {
+class RoadmapItems {
 
   // Where an item came from.
   public static final String PAIN_POINT = "pain-point";

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * came from the wider community. A tag raised by two or more instance managers is a
  * cross-instance priority, like identity management and onboarding materials in the seed.
  */
-public record Theme(
+record Theme(
     String tag, int items, int instanceManagers, int communityRequests, boolean crossInstance, List<String> itemKeys) {
 
   /** The themes of a jam's items, most widely shared first. */

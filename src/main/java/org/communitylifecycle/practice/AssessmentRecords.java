@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * exactly when its review completes.
  */
 @Repository
-public class AssessmentRecords {
+class AssessmentRecords {
 
   /** Groups that may read every community of practice's assessments, besides its liaison. */
   static final List<String> READER_GROUPS = List.of(Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS, Groups.CAMUNDA_ADMIN);

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * of the same meaning from a form or a listener.
  */
 @Component
-public class ListColumns extends AbstractProcessEnginePlugin {
+class ListColumns extends AbstractProcessEnginePlugin {
 
   /** The task variables of the list columns, and the process variables they are copied from. */
   static final Map<String, String> COPIED = Map.of(

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(11)
-public class TasklistFilters implements ApplicationRunner {
+class TasklistFilters implements ApplicationRunner {
 
   /** Raise when a definition below changes, so that running installations take the change. */
   static final int REVISION = 2;

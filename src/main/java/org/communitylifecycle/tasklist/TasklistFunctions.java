@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * to {@code currentUser()} and {@code currentUserGroups()}, once the engine has set up its own.
  */
 @Component
-public class TasklistFunctions extends AbstractProcessEnginePlugin {
+class TasklistFunctions extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
