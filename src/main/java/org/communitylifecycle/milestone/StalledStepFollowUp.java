@@ -44,7 +44,7 @@ public class StalledStepFollowUp {
    * choices of the form's "Reassign to" field. Task-local, so each follow-up shows the team as it is.
    */
   public void offerPeople(DelegateTask task, String stalledTaskKey) {
-    StalledFollowUp followUp = new StalledFollowUp(task, stalledTaskKey);
+    MilestoneContract.FollowUp followUp = new MilestoneContract.FollowUp(task, stalledTaskKey);
     String groups = followUp.team();
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     // The one following up may not read users and groups; which people to offer is the engine's own query.
@@ -74,7 +74,7 @@ public class StalledStepFollowUp {
    * comments on that step, and sets when the step counts as still stalled.
    */
   public void apply(DelegateExecution execution, String stalledTaskKey) {
-    StalledFollowUp followUp = new StalledFollowUp(execution, stalledTaskKey);
+    MilestoneContract.FollowUp followUp = new MilestoneContract.FollowUp(execution, stalledTaskKey);
     FollowUpAction action = followUp.action();
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     String actor = Actor.current(execution.getProcessEngineServices(), "the engine");
@@ -103,7 +103,7 @@ public class StalledStepFollowUp {
     return stalled;
   }
 
-  private static Done carryOut(FollowUpAction action, StalledFollowUp followUp, Task stalled,
+  private static Done carryOut(FollowUpAction action, MilestoneContract.FollowUp followUp, Task stalled,
       ProcessEngineServices services, String actor) {
     Date now = AppClock.date();
     return switch (action) {
@@ -118,7 +118,7 @@ public class StalledStepFollowUp {
   }
 
   /** Gives the stalled step to a member of its team; returns who. */
-  private static String reassign(StalledFollowUp followUp, Task stalled, ProcessEngineServices services) {
+  private static String reassign(MilestoneContract.FollowUp followUp, Task stalled, ProcessEngineServices services) {
     String newAssignee = requireMember(services.getIdentityService(), followUp.newAssignee(), followUp.team());
     services.getTaskService().setAssignee(stalled.getId(), newAssignee);
     followUp.reassigned(newAssignee);
@@ -126,7 +126,7 @@ public class StalledStepFollowUp {
   }
 
   /** Moves the stalled step's deadline to the new one; returns it. */
-  private static Date extend(StalledFollowUp followUp, Task stalled, TaskService tasks) {
+  private static Date extend(MilestoneContract.FollowUp followUp, Task stalled, TaskService tasks) {
     Date due = futureDate(followUp.newDueDate());
     stalled.setDueDate(due);
     tasks.saveTask(stalled);
@@ -134,7 +134,7 @@ public class StalledStepFollowUp {
   }
 
   /** Marks the milestone dropped; returns the reason. */
-  private static String drop(StalledFollowUp followUp, String actor) {
+  private static String drop(MilestoneContract.FollowUp followUp, String actor) {
     String reason = followUp.dropReason();
     if (reason == null) {
       throw new InvalidInputException("Give a reason for dropping the milestone (dropReason)");
