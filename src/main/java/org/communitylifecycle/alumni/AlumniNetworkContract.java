@@ -111,7 +111,6 @@ public final class AlumniNetworkContract extends ProcessVariables {
       int residentCount, String hubHost, String hostTeam, String invitationValidFor, String reunionAfter,
       Date invitationsDueAt, Date reunionDueAt) {}
 
-
   private AlumniNetworkContract(VariableScope scope) {
     super(scope);
   }

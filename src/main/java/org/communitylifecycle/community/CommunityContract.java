@@ -30,7 +30,6 @@ public final class CommunityContract extends ProcessVariables {
   static final String STAGE_ENTERED_AT = "stageEnteredAt";
   static final String STAGE_REVIEW_INTERVAL = "stageReviewInterval";
 
-
   private CommunityContract(VariableScope scope) {
     super(scope);
   }

@@ -40,7 +40,6 @@ public final class RecordContributorActivityContract extends ProcessVariables {
   public static final String TIER_CHANGED = "tierChanged";
   public static final String CONTRIBUTOR_ADDED = "contributorAdded";
 
-
   private RecordContributorActivityContract(VariableScope scope) {
     super(scope);
   }

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * What every process contract is built on: the variables of one execution or task, read as
- * {@link VariableValues} reads them and written by name. The contracts are the only place where
- * main code gets and sets process variables.
+ * {@link VariableValues} reads them and written by name, so that raw reads and writes of process
+ * variables stay here and in the contracts.
  */
 public abstract class ProcessVariables {
 

@@ -28,7 +28,6 @@ public final class ChangeCommunityStatusContract extends ProcessVariables {
     }
   }
 
-
   private ChangeCommunityStatusContract(VariableScope scope) {
     super(scope);
   }

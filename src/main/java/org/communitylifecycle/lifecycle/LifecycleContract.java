@@ -37,7 +37,6 @@ public final class LifecycleContract extends ProcessVariables {
   static final String PAUSED = "paused";
   static final String CLOSED = "closed";
 
-
   private LifecycleContract(VariableScope scope) {
     super(scope);
   }

@@ -49,7 +49,6 @@ public final class StageContract extends ProcessVariables {
   static final String PATHWAY_MILESTONE = "buildPathway";
   static final String CASE_STUDY_MILESTONE = "keepMomentum";
 
-
   private StageContract(VariableScope scope) {
     super(scope);
   }

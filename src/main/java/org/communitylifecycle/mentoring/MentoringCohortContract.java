@@ -104,7 +104,6 @@ public final class MentoringCohortContract extends ProcessVariables {
       IsoPeriod plannedDuration, ZonedDateTime startsAt, ZonedDateTime endsAt, String standupInterval,
       int missedStandupsBeforeFollowUp, String formedBy, String mentorTeam) {}
 
-
   private MentoringCohortContract(VariableScope scope) {
     super(scope);
   }

@@ -94,7 +94,6 @@ public final class MilestoneContract extends ProcessVariables {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-
   private MilestoneContract(VariableScope scope) {
     super(scope);
   }

@@ -126,7 +126,6 @@ public final class OpsJamContract extends ProcessVariables {
       String name, String key, String projectManager, String branchLead, List<String> instanceManagers,
       String jamTeam, OpsJamProperties periods) {}
 
-
   private OpsJamContract(VariableScope scope) {
     super(scope);
   }

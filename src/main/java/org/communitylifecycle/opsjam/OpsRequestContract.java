@@ -25,7 +25,6 @@ public final class OpsRequestContract extends ProcessVariables {
   // Set when the request is in the backlog: the new item's key (OPS-n).
   public static final String REQUEST_KEY = "requestKey";
 
-
   private OpsRequestContract(VariableScope scope) {
     super(scope);
   }

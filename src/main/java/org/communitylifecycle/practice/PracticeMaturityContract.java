@@ -69,7 +69,6 @@ public final class PracticeMaturityContract extends ProcessVariables {
   public static final String CELEBRATION_STEP_NUMBER = "celebrationStepNumber";
   public static final String CELEBRATION = "celebration";
 
-
   private PracticeMaturityContract(VariableScope scope) {
     super(scope);
   }
