@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of processes/alumni-network.bpmn: its key, the elements others refer to, and its
@@ -20,7 +21,7 @@ import org.communitylifecycle.engine.VariableValues;
  *
  * <p>The variable names are also the fields of the forms/alumni-*.form and the start form.
  */
-public final class AlumniNetworkContract {
+public final class AlumniNetworkContract extends ProcessVariables {
 
   public static final String PROCESS_KEY = "alumni-network";
 
@@ -110,10 +111,8 @@ public final class AlumniNetworkContract {
       int residentCount, String hubHost, String hostTeam, String invitationValidFor, String reunionAfter,
       Date invitationsDueAt, Date reunionDueAt) {}
 
-  private final VariableScope scope;
-
   private AlumniNetworkContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** The variables of an execution or task of the alumni network. */
@@ -169,17 +168,17 @@ public final class AlumniNetworkContract {
 
   /** The hub's name as given, or null. */
   String hubName() {
-    return textOf(get(HUB_NAME));
+    return textOf(value(HUB_NAME));
   }
 
   /** The cohort's name as given, or null. */
   String cohortName() {
-    return textOf(get(COHORT_NAME));
+    return textOf(value(COHORT_NAME));
   }
 
   /** The pasted roster as given, or null. */
   String residents() {
-    return textOf(get(RESIDENTS));
+    return textOf(value(RESIDENTS));
   }
 
   /** The last day of the residency: a client error when it is absent or not a date. */
@@ -189,7 +188,7 @@ public final class AlumniNetworkContract {
 
   /** The roster goes to the app's tables: the process keeps no names or emails. */
   void forgetResidents() {
-    scope.removeVariable(RESIDENTS);
+    remove(RESIDENTS);
   }
 
   void opened(OpenedCohort cohort) {
@@ -210,19 +209,19 @@ public final class AlumniNetworkContract {
 
   /** The cohort's id in the app's tables; fails when the cohort was never opened. */
   long cohortId() {
-    return ((Number) get(COHORT_ID)).longValue();
+    return ((Number) value(COHORT_ID)).longValue();
   }
 
   /** The cohort's id, or null when it was never opened (a start that failed). */
   Long cohortIdIfOpened() {
-    return get(COHORT_ID) instanceof Number id ? id.longValue() : null;
+    return value(COHORT_ID) instanceof Number id ? id.longValue() : null;
   }
 
   // --- invitations ---
 
   /** How long invitations are valid, an ISO-8601 period such as P30D. */
   String invitationValidFor() {
-    return get(INVITATION_VALID_FOR).toString();
+    return value(INVITATION_VALID_FOR).toString();
   }
 
   void invitationsIssued(Date expiresAt, String expiresOn, String links) {
@@ -232,7 +231,7 @@ public final class AlumniNetworkContract {
   }
 
   String invitationLinks() {
-    return textOf(get(INVITATION_LINKS));
+    return textOf(value(INVITATION_LINKS));
   }
 
   void invitationLinks(String links) {
@@ -240,17 +239,17 @@ public final class AlumniNetworkContract {
   }
 
   void forgetInvitationLinks() {
-    scope.removeVariable(INVITATION_LINKS);
+    remove(INVITATION_LINKS);
   }
 
   /** Whether the host ticked that every invitation is sent. */
   boolean invitationsSent() {
-    return Boolean.TRUE.equals(get(INVITATIONS_SENT));
+    return isTrue(INVITATIONS_SENT);
   }
 
   /** The invitation of this instance of the multi-instance. */
   long invitationId() {
-    return ((Number) get(INVITATION_ID)).longValue();
+    return ((Number) value(INVITATION_ID)).longValue();
   }
 
   // --- the reunion ---
@@ -261,15 +260,15 @@ public final class AlumniNetworkContract {
 
   /** The contacts, one per line, local to the task that shows them. */
   void reunionContacts(String lines) {
-    scope.setVariableLocal(REUNION_CONTACTS, lines);
+    setLocal(REUNION_CONTACTS, lines);
   }
 
   String reunionDecision() {
-    return VariableValues.text(scope, REUNION_DECISION);
+    return text(REUNION_DECISION);
   }
 
   String reunionFormat() {
-    return VariableValues.text(scope, REUNION_FORMAT);
+    return text(REUNION_FORMAT);
   }
 
   /** The reunion's day: a client error when it is absent or not a date. */
@@ -280,20 +279,20 @@ public final class AlumniNetworkContract {
   void reunionPlanned(Date reunionOn, String plan) {
     set(REUNION_ON, reunionOn);
     set(REUNION_PLAN, plan);
-    scope.removeVariable(SKIP_REASON);
+    remove(SKIP_REASON);
   }
 
   String skipReason() {
-    return VariableValues.text(scope, SKIP_REASON);
+    return text(SKIP_REASON);
   }
 
   String catchUpOutcome() {
-    return VariableValues.text(scope, CATCH_UP_OUTCOME);
+    return text(CATCH_UP_OUTCOME);
   }
 
   /** How many took part, as entered (Tasklist may send a double), or null when it is not a number. */
   Number attendeeCount() {
-    return get(ATTENDEE_COUNT) instanceof Number number ? number : null;
+    return value(ATTENDEE_COUNT) instanceof Number number ? number : null;
   }
 
   void attendeeCount(int count) {
@@ -301,15 +300,15 @@ public final class AlumniNetworkContract {
   }
 
   void forgetAttendeeCount() {
-    scope.removeVariable(ATTENDEE_COUNT);
+    remove(ATTENDEE_COUNT);
   }
 
   String catchUpNotes() {
-    return VariableValues.text(scope, CATCH_UP_NOTES);
+    return text(CATCH_UP_NOTES);
   }
 
   private LocalDate requireDay(String variable, String whenAbsent, String example) {
-    Object value = get(variable);
+    Object value = value(variable);
     String text = VariableValues.text(value);
     if (text == null) {
       throw new InvalidInputException(whenAbsent);
@@ -323,13 +322,5 @@ public final class AlumniNetworkContract {
 
   private static String textOf(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  private Object get(String name) {
-    return scope.getVariable(name);
-  }
-
-  private void set(String name, Object value) {
-    scope.setVariable(name, value);
   }
 }

@@ -3,14 +3,14 @@ package org.communitylifecycle.community;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The variables the lifecycle and every stage process hold about their community, as
  * {@link StageEntry} checks and sets them: who the community is, its people and teams, and the
  * stage it is in. Read them with {@link #of(VariableScope)}.
  */
-public final class CommunityContract {
+public final class CommunityContract extends ProcessVariables {
 
   // Inputs of the lifecycle and of a stage: the names its start forms and the lifecycle pass.
   public static final String COMMUNITY_NAME = "communityName";
@@ -30,10 +30,8 @@ public final class CommunityContract {
   static final String STAGE_ENTERED_AT = "stageEnteredAt";
   static final String STAGE_REVIEW_INTERVAL = "stageReviewInterval";
 
-  private final VariableScope scope;
-
   private CommunityContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static CommunityContract of(VariableScope scope) {
@@ -42,41 +40,41 @@ public final class CommunityContract {
 
   /** The community's name as given, trimmed; null when blank. */
   public String name() {
-    return VariableValues.text(scope, COMMUNITY_NAME);
+    return text(COMMUNITY_NAME);
   }
 
   public String key() {
-    return VariableValues.text(scope, COMMUNITY_KEY);
+    return text(COMMUNITY_KEY);
   }
 
   public String activator() {
-    return VariableValues.text(scope, ACTIVATOR);
+    return text(ACTIVATOR);
   }
 
   public String liaison() {
-    return VariableValues.text(scope, LIAISON);
+    return text(LIAISON);
   }
 
   public String activatorTeam() {
-    return VariableValues.text(scope, ACTIVATOR_TEAM);
+    return text(ACTIVATOR_TEAM);
   }
 
   public String liaisonTeam() {
-    return VariableValues.text(scope, LIAISON_TEAM);
+    return text(LIAISON_TEAM);
   }
 
   /** The stage's process key, such as {@code scaling}. */
   public String stage() {
-    return VariableValues.text(scope, STAGE);
+    return text(STAGE);
   }
 
   public String stageName() {
-    return VariableValues.text(scope, STAGE_NAME);
+    return text(STAGE_NAME);
   }
 
   /** When the community entered the stage; a stage not entered through {@link StageEntry} has none. */
   public Date stageEnteredAt() {
-    if (!(scope.getVariable(STAGE_ENTERED_AT) instanceof Date date)) {
+    if (!(value(STAGE_ENTERED_AT) instanceof Date date)) {
       throw new IllegalStateException(
           "The stage has no entry date (" + STAGE_ENTERED_AT + "): it was not entered through stageEntry");
     }
@@ -92,21 +90,21 @@ public final class CommunityContract {
   }
 
   void identified(String name, String key, String activator, String liaison) {
-    scope.setVariable(COMMUNITY_NAME, name);
-    scope.setVariable(COMMUNITY_KEY, key);
-    scope.setVariable(ACTIVATOR, activator);
-    scope.setVariable(LIAISON, liaison);
+    set(COMMUNITY_NAME, name);
+    set(COMMUNITY_KEY, key);
+    set(ACTIVATOR, activator);
+    set(LIAISON, liaison);
   }
 
   void enteredStage(String stage, String stageName, Date at, String reviewInterval) {
-    scope.setVariable(STAGE, stage);
-    scope.setVariable(STAGE_NAME, stageName);
-    scope.setVariable(STAGE_ENTERED_AT, at);
-    scope.setVariable(STAGE_REVIEW_INTERVAL, reviewInterval);
+    set(STAGE, stage);
+    set(STAGE_NAME, stageName);
+    set(STAGE_ENTERED_AT, at);
+    set(STAGE_REVIEW_INTERVAL, reviewInterval);
   }
 
   void teams(String activatorTeam, String liaisonTeam) {
-    scope.setVariable(ACTIVATOR_TEAM, activatorTeam);
-    scope.setVariable(LIAISON_TEAM, liaisonTeam);
+    set(ACTIVATOR_TEAM, activatorTeam);
+    set(LIAISON_TEAM, liaisonTeam);
   }
 }

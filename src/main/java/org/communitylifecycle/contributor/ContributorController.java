@@ -96,15 +96,18 @@ class ContributorController {
   ResponseEntity<Recorded> addContribution(@PathVariable String communityKey, @PathVariable String handle,
       @RequestBody NewContribution body, ApiCaller caller) {
     readable(communityKey, caller);
-    Recorded recorded = contributors.addContribution(communityKey, handle, body.date(), body.kind(), body.reference());
-    return ResponseEntity.status(recorded.added() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
+    return answer(contributors.addContribution(communityKey, handle, body.date(), body.kind(), body.reference()));
   }
 
   @PostMapping("/{handle}/roles")
   ResponseEntity<Recorded> addRole(@PathVariable String communityKey, @PathVariable String handle,
       @RequestBody NewRole body, ApiCaller caller) {
     readable(communityKey, caller);
-    Recorded recorded = contributors.addRole(communityKey, handle, body.role(), body.from(), body.to());
+    return answer(contributors.addRole(communityKey, handle, body.role(), body.from(), body.to()));
+  }
+
+  /** 201 when something was added, 200 when it was on record already. */
+  private static ResponseEntity<Recorded> answer(Recorded recorded) {
     return ResponseEntity.status(recorded.added() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded);
   }
 

@@ -33,10 +33,8 @@ final class ContributorImport {
     final String handle;
     final int firstLine;
     final List<ContributorRecord> rows = new ArrayList<>();
-    String name;
-    Integer nameLine;
-    LocalDate joinedOn;
-    Integer joinedLine;
+    final First<String> name = new First<>();
+    final First<LocalDate> joinedOn = new First<>();
     Optional<Stored> stored = Optional.empty();
 
     Group(String handle, int firstLine) {
@@ -44,42 +42,40 @@ final class ContributorImport {
       this.firstLine = firstLine;
     }
 
-    /** One joining day for all the rows that give one. */
-    void joinedOn(ContributorRecord row, Place place) {
-      if (row.joinedOn() == null) {
-        return;
-      }
-      if (joinedOn == null) {
-        joinedOn = row.joinedOn();
-        joinedLine = row.line();
-      } else if (!joinedOn.equals(row.joinedOn())) {
-        place.add(JOINED_ON, JOINED_ON + " " + row.joinedOn() + " differs from " + joinedOn + " on line "
-            + joinedLine + " for the same contributor '" + handle + "'");
-      }
-    }
-
-    /** One name for all the rows that give one. */
-    void name(ContributorRecord row, Place place) {
-      if (row.name() == null) {
-        return;
-      }
-      if (name == null) {
-        name = row.name();
-        nameLine = row.line();
-      } else if (!name.equals(row.name())) {
-        place.add(NAME, NAME + " '" + row.name() + "' differs from '" + name + "' on line " + nameLine
-            + " for the same contributor '" + handle + "'");
-      }
+    /** One joining day and one name for all the rows that give them. */
+    void agree(ContributorRecord row, Place place) {
+      joinedOn.take(row.joinedOn(), row.line(), JOINED_ON, "", handle, place);
+      name.take(row.name(), row.line(), NAME, "'", handle, place);
     }
 
     /** The day they joined: as given, else as on record, else their earliest day in the import. */
     LocalDate joined() {
-      if (joinedOn != null) {
-        return joinedOn;
+      if (joinedOn.value != null) {
+        return joinedOn.value;
       }
       return stored.map(Stored::joinedOn).orElseGet(() -> rows.stream()
           .flatMap(r -> Stream.of(r.activityDate(), r.roleFrom())).filter(Objects::nonNull)
           .min(Comparator.naturalOrder()).orElse(null));
+    }
+  }
+
+  /** The first value the rows of one contributor give for a field, and its line: the other rows must agree. */
+  private static final class First<T> {
+    T value;
+    Integer line;
+
+    /** Takes a row's value, or reports that it differs from the first; a row that gives none agrees. */
+    void take(T given, int givenLine, String field, String quote, String handle, Place place) {
+      if (given == null) {
+        return;
+      }
+      if (value == null) {
+        value = given;
+        line = givenLine;
+      } else if (!value.equals(given)) {
+        place.add(field, field + " " + quote + given + quote + " differs from " + quote + value + quote + " on line "
+            + line + " for the same contributor '" + handle + "'");
+      }
     }
   }
 
@@ -142,8 +138,7 @@ final class ContributorImport {
     }
     Group group = groups.computeIfAbsent(ContributorRules.handleKey(checked.handle()),
         k -> new Group(checked.handle(), row.line()));
-    group.joinedOn(checked, place);
-    group.name(checked, place);
+    group.agree(checked, place);
     group.rows.add(checked);
   }
 
@@ -172,11 +167,11 @@ final class ContributorImport {
           + "' is a new contributor: give " + JOINED_ON + ", or a contribution or role to date their joining from"));
       return;
     }
-    if (group.stored.isPresent() && group.joinedOn != null && group.joinedOn.isAfter(group.stored.get().joinedOn())) {
+    if (group.stored.isPresent() && group.joinedOn.value != null && group.joinedOn.value.isAfter(group.stored.get().joinedOn())) {
       store.earliestRecordedDay(group.stored.get().id())
-          .filter(first -> first.isBefore(group.joinedOn))
-          .ifPresent(first -> problems.add(new ContributorProblem(group.joinedLine, JOINED_ON, JOINED_ON + " "
-              + group.joinedOn + " is after " + first + ", when '" + group.handle
+          .filter(first -> first.isBefore(group.joinedOn.value))
+          .ifPresent(first -> problems.add(new ContributorProblem(group.joinedOn.line, JOINED_ON, JOINED_ON + " "
+              + group.joinedOn.value + " is after " + first + ", when '" + group.handle
               + "' already has a contribution or role on record")));
     }
     for (ContributorRecord row : group.rows) {
@@ -198,10 +193,10 @@ final class ContributorImport {
     LocalDate joined = group.joined();
     if (group.stored.isEmpty()) {
       tally.added++;
-      return store.insert(communityKey, group.handle, group.name, joined);
+      return store.insert(communityKey, group.handle, group.name.value, joined);
     }
     Stored contributor = group.stored.get();
-    String name = group.name != null ? group.name : contributor.name();
+    String name = group.name.value != null ? group.name.value : contributor.name();
     if (!Objects.equals(name, contributor.name()) || !joined.equals(contributor.joinedOn())) {
       store.update(contributor.id(), name, joined);
       tally.updated++;

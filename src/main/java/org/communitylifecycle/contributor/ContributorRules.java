@@ -53,12 +53,7 @@ final class ContributorRules {
   }
 
   static String name(String raw, String field, Place place) {
-    String value = blankToNull(raw);
-    if (value != null && value.length() > NAME_MAX) {
-      place.add(field, field + " is longer than " + NAME_MAX + " characters");
-      return null;
-    }
-    return value;
+    return atMost(NAME_MAX, blankToNull(raw), field, place);
   }
 
   static String kind(String raw, String field, Place place) {
@@ -82,21 +77,19 @@ final class ContributorRules {
       place.add(field, field + " is missing: name the leadership or ownership role, for example locale lead");
       return null;
     }
-    if (value.length() > ROLE_MAX) {
-      place.add(field, field + " is longer than " + ROLE_MAX + " characters");
-      return null;
-    }
-    return value;
+    return atMost(ROLE_MAX, value, field, place);
   }
 
   /** An optional reference (a link, a pull request, an event); empty when there is none. */
   static String reference(String raw, String field, Place place) {
     String value = blankToNull(raw);
-    if (value == null) {
-      return "";
-    }
-    if (value.length() > REFERENCE_MAX) {
-      place.add(field, field + " is longer than " + REFERENCE_MAX + " characters");
+    return value == null ? "" : atMost(REFERENCE_MAX, value, field, place);
+  }
+
+  /** The value, or null with a problem when it is longer than {@code max} characters; null stays null. */
+  private static String atMost(int max, String value, String field, Place place) {
+    if (value != null && value.length() > max) {
+      place.add(field, field + " is longer than " + max + " characters");
       return null;
     }
     return value;

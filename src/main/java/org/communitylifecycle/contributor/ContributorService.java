@@ -72,7 +72,6 @@ public class ContributorService {
   }
 
   public Detail get(String communityKey, String handle) {
-    community(communityKey);
     return detail(existing(communityKey, handle));
   }
 
@@ -87,7 +86,7 @@ public class ContributorService {
   @Transactional
   public Detail create(String communityKey, String handle, String name, String joinedOn) {
     community(communityKey);
-    ContributorFields fields = ContributorFields.of(ContributorFields.API, today());
+    ContributorFields fields = apiFields();
     Person person = fields.person(handle, name, joinedOn);
     fields.rejectIfAny("The contributor was not added");
     store.find(communityKey, person.handle()).ifPresent(c -> {
@@ -100,9 +99,8 @@ public class ContributorService {
   /** Records a contribution of an existing contributor; recording the same one again changes nothing. */
   @Transactional
   public Recorded addContribution(String communityKey, String handle, String date, String kind, String reference) {
-    community(communityKey);
     Stored contributor = existing(communityKey, handle);
-    ContributorFields fields = ContributorFields.of(ContributorFields.API, today());
+    ContributorFields fields = apiFields();
     Contribution contribution = fields.contribution(date, kind, reference);
     fields.contributionNotBeforeJoining(contribution.date(), contributor.handle(), contributor.joinedOn());
     fields.rejectIfAny(NOT_RECORDED);
@@ -116,9 +114,8 @@ public class ContributorService {
   /** Records a leadership or ownership role; the same role from the same day is updated, not doubled. */
   @Transactional
   public Recorded addRole(String communityKey, String handle, String role, String from, String to) {
-    community(communityKey);
     Stored contributor = existing(communityKey, handle);
-    ContributorFields fields = ContributorFields.of(ContributorFields.API, today());
+    ContributorFields fields = apiFields();
     Role checked = fields.role(role, from, to);
     fields.roleNotBeforeJoining(checked.from(), contributor.handle(), contributor.joinedOn());
     fields.rejectIfAny("The role was not recorded");
@@ -193,9 +190,16 @@ public class ContributorService {
 
   // --- shared ---
 
+  /** A contributor of a community, both known (else UnknownCommunity, then UnknownContributor). */
   private Stored existing(String communityKey, String handle) {
+    community(communityKey);
     return store.find(communityKey, handle == null ? "" : handle.trim())
         .orElseThrow(() -> new UnknownContributor(communityKey, handle));
+  }
+
+  /** Checks of the fields an API caller sends, today. */
+  private ContributorFields apiFields() {
+    return ContributorFields.of(ContributorFields.API, today());
   }
 
   /** The contributor under the name given, when one is given and differs. */

@@ -5,6 +5,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.communitylifecycle.contributor.ContributorViews.Recorded;
 import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The process "Record contributor activity" (processes/record-contributor-activity.bpmn): its
@@ -12,7 +13,7 @@ import org.communitylifecycle.engine.VariableValues;
  * (forms/record-contributor-activity.form names them); the outputs are what the recording wrote,
  * which the gateway reads ({@code ${tierChanged}}).
  */
-public final class RecordContributorActivityContract {
+public final class RecordContributorActivityContract extends ProcessVariables {
 
   public static final String PROCESS_KEY = "record-contributor-activity";
 
@@ -39,10 +40,8 @@ public final class RecordContributorActivityContract {
   public static final String TIER_CHANGED = "tierChanged";
   public static final String CONTRIBUTOR_ADDED = "contributorAdded";
 
-  private final VariableScope scope;
-
   private RecordContributorActivityContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static RecordContributorActivityContract of(VariableScope scope) {
@@ -50,15 +49,15 @@ public final class RecordContributorActivityContract {
   }
 
   public String communityKey() {
-    return VariableValues.text(scope, COMMUNITY_KEY);
+    return text(COMMUNITY_KEY);
   }
 
   public String handle() {
-    return VariableValues.text(scope, HANDLE);
+    return text(HANDLE);
   }
 
   public String contributorName() {
-    return VariableValues.text(scope, NAME);
+    return text(NAME);
   }
 
   /** As text; whether it is a day is the service's to check, with the other fields. */
@@ -72,39 +71,39 @@ public final class RecordContributorActivityContract {
   }
 
   public String activityKind() {
-    return VariableValues.text(scope, ACTIVITY_KIND);
+    return text(ACTIVITY_KIND);
   }
 
   public String activityReference() {
-    return VariableValues.text(scope, ACTIVITY_REFERENCE);
+    return text(ACTIVITY_REFERENCE);
   }
 
   public String role() {
-    return VariableValues.text(scope, ROLE);
+    return text(ROLE);
   }
 
   /** Writes what the recording did. */
   void recorded(Recorded recorded) {
-    scope.setVariable(PREVIOUS_TIER, recorded.previousTier());
-    scope.setVariable(CONTRIBUTOR_TIER, recorded.contributor().tier());
-    scope.setVariable(TIER_CHANGED, recorded.tierChanged());
-    scope.setVariable(CONTRIBUTOR_ADDED, recorded.contributorAdded());
+    set(PREVIOUS_TIER, recorded.previousTier());
+    set(CONTRIBUTOR_TIER, recorded.contributor().tier());
+    set(TIER_CHANGED, recorded.tierChanged());
+    set(CONTRIBUTOR_ADDED, recorded.contributorAdded());
   }
 
   public String previousTier() {
-    return VariableValues.text(scope, PREVIOUS_TIER);
+    return text(PREVIOUS_TIER);
   }
 
   public String contributorTier() {
-    return VariableValues.text(scope, CONTRIBUTOR_TIER);
+    return text(CONTRIBUTOR_TIER);
   }
 
   public boolean tierChanged() {
-    return Boolean.TRUE.equals(scope.getVariable(TIER_CHANGED));
+    return isTrue(TIER_CHANGED);
   }
 
   public boolean contributorAdded() {
-    return Boolean.TRUE.equals(scope.getVariable(CONTRIBUTOR_ADDED));
+    return isTrue(CONTRIBUTOR_ADDED);
   }
 
   /**
@@ -112,7 +111,7 @@ public final class RecordContributorActivityContract {
    * date, which becomes the same text.
    */
   private String dayText(String name, String what) {
-    Object value = scope.getVariable(name);
+    Object value = value(name);
     if (value instanceof Date || value instanceof LocalDate) {
       return VariableValues.day(value, what).toString();
     }

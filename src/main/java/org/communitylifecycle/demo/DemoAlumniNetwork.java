@@ -1,12 +1,7 @@
 package org.communitylifecycle.demo;
 
 import java.time.LocalDate;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,53 +32,38 @@ class DemoAlumniNetwork implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoAlumniNetwork.class);
 
-  private final RuntimeService runtime;
-  private final HistoryService history;
-  private final ManagementService management;
-  private final IdentityService identity;
+  private final DemoEngine engine;
   private final AlumniFeedback feedback;
 
-  DemoAlumniNetwork(RuntimeService runtime, HistoryService history, ManagementService management,
-      IdentityService identity, AlumniFeedback feedback) {
-    this.runtime = runtime;
-    this.history = history;
-    this.management = management;
-    this.identity = identity;
+  DemoAlumniNetwork(DemoEngine engine, AlumniFeedback feedback) {
+    this.engine = engine;
     this.feedback = feedback;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AlumniNetworkContract.PROCESS_KEY)
-        .processInstanceBusinessKey(KEY).count() > 0) {
+    if (engine.played(AlumniNetworkContract.PROCESS_KEY, KEY)) {
       return;
     }
     LocalDate ended = AppClock.today().minusDays(3);
-    ProcessInstance cohort;
     // As hana, with her groups: the engine checks her group's right to start the process.
-    identity.setAuthentication(HOST, identity.createGroupQuery().groupMember(HOST).list().stream().map(Group::getId).toList());
-    try {
-      cohort = runtime.startProcessInstanceByKey(AlumniNetworkContract.PROCESS_KEY, AlumniNetworkContract.startForm(HUB, COHORT,
-          ended.toString(), """
-              Ana Lima, ana.lima@example.org
-              Tomás Ferreira, tomas.ferreira@example.org
-              Mei Chen <mei.chen@example.org>
-              Jonas Weber; jonas.weber@example.org"""));
-    } finally {
-      identity.clearAuthentication();
-    }
+    ProcessInstance cohort = engine.as(HOST, engine.groupsOf(HOST), () -> engine.runtime.startProcessInstanceByKey(
+        AlumniNetworkContract.PROCESS_KEY, AlumniNetworkContract.startForm(HUB, COHORT, ended.toString(), """
+            Ana Lima, ana.lima@example.org
+            Tomás Ferreira, tomas.ferreira@example.org
+            Mei Chen <mei.chen@example.org>
+            Jonas Weber; jonas.weber@example.org""")));
     // The residency is over: issue the invitations now rather than when the job executor gets to it.
-    Job ended3DaysAgo = management.createJobQuery().processInstanceId(cohort.getId())
-        .activityId(AlumniNetworkContract.TIMER_RESIDENCY_ENDED).timers().singleResult();
+    Job ended3DaysAgo = engine.timer(cohort.getId(), AlumniNetworkContract.TIMER_RESIDENCY_ENDED);
     try {
       if (ended3DaysAgo != null) {
-        management.executeJob(ended3DaysAgo.getId());
+        engine.management.executeJob(ended3DaysAgo.getId());
       }
     } catch (OptimisticLockingException e) {
       log.debug("The job executor issued the demo invitations first");
     }
-    String links = AlumniNetworkContract.invitationLinks(runtime, cohort.getId());
+    String links = AlumniNetworkContract.invitationLinks(engine.runtime, cohort.getId());
     if (links != null) {
       // Ana answers at once, so the alumni page has someone to show.
       String first = links.lines().findFirst().orElse("");

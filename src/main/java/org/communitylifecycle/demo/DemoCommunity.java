@@ -2,14 +2,8 @@ package org.communitylifecycle.demo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -59,19 +53,10 @@ class DemoCommunity implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final HistoryService history;
-  private final IdentityService identity;
-  private final ManagementService management;
+  private final DemoEngine engine;
 
-  DemoCommunity(RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity,
-      ManagementService management) {
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.history = history;
-    this.identity = identity;
-    this.management = management;
+  DemoCommunity(DemoEngine engine) {
+    this.engine = engine;
   }
 
   @Override
@@ -80,7 +65,7 @@ class DemoCommunity implements ApplicationRunner {
     try {
       for (Sample sample : SAMPLES) {
         // Once ever: a sample that ever ran, in any process, is not started again.
-        if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(sample.key()).count() > 0) {
+        if (engine.played(sample.key())) {
           continue;
         }
         try {
@@ -100,7 +85,7 @@ class DemoCommunity implements ApplicationRunner {
   private void play(Sample sample, Instant now) {
     Instant entered = now.minus(Duration.ofDays(sample.enteredDaysAgo()));
     setClock(entered);
-    runtime.startProcessInstanceByKey(LifecycleContract.PROCESS_KEY, Map.of(
+    engine.runtime.startProcessInstanceByKey(LifecycleContract.PROCESS_KEY, Map.of(
         CommunityContract.COMMUNITY_NAME, sample.name(), CommunityContract.ACTIVATOR, sample.activator(),
         CommunityContract.LIAISON, "bob", LifecycleContract.ENTRY_STAGE, sample.stage().key()));
     switch (sample.key()) {
@@ -147,7 +132,7 @@ class DemoCommunity implements ApplicationRunner {
     if (delegatedTo != null) {
       answers.put("delegatedTo", delegatedTo);
     }
-    as(community.activator(), () -> tasks.complete(task.getId(), answers));
+    engine.complete(task, community.activator(), null, answers);
   }
 
   /** bob accepts, or requests the given changes. */
@@ -156,23 +141,22 @@ class DemoCommunity implements ApplicationRunner {
     Map<String, Object> answers = changes == null
         ? Map.of("reviewDecision", "accept")
         : Map.of("reviewDecision", "request-changes", "reviewComment", changes);
-    as("bob", () -> tasks.complete(task.getId(), answers));
+    engine.complete(task, "bob", null, answers);
   }
 
   private void fireStallTimer(String community, String milestone) {
     String instance = task(community, milestone, MilestoneContract.TASK_DELIVER).getProcessInstanceId();
-    Job timer = management.createJobQuery().processInstanceId(instance).timers().activityId(MilestoneContract.TIMER_DELIVERY_STALLED)
-        .singleResult();
-    management.executeJob(timer.getId());
+    Job timer = engine.timer(instance, MilestoneContract.TIMER_DELIVERY_STALLED);
+    engine.management.executeJob(timer.getId());
   }
 
   private void followUp(String community, String milestone, String note) {
     Task task = task(community, milestone, MilestoneContract.TASK_FOLLOW_UP_DELIVERY);
-    as("bob", () -> tasks.complete(task.getId(), Map.of("followUpAction", "nudged", "followUpNote", note)));
+    engine.complete(task, "bob", null, Map.of("followUpAction", "nudged", "followUpNote", note));
   }
 
   private Task task(String community, String milestone, String taskKey) {
-    Task task = tasks.createTaskQuery()
+    Task task = engine.tasks.createTaskQuery()
         .processInstanceBusinessKey(community)
         .taskDefinitionKey(taskKey)
         .processVariableValueEquals(MilestoneContract.MILESTONE_KEY, milestone)
@@ -181,15 +165,6 @@ class DemoCommunity implements ApplicationRunner {
       throw new IllegalStateException("Demo data: no open " + taskKey + " of " + milestone + " in " + community);
     }
     return task;
-  }
-
-  private void as(String user, Runnable action) {
-    identity.setAuthenticatedUserId(user);
-    try {
-      action.run();
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 
   private static void setClock(Instant instant) {

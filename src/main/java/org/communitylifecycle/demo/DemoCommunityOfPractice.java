@@ -7,11 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.datatype.DatatypeFactory;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.communitylifecycle.engine.AppClock;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,27 +43,18 @@ class DemoCommunityOfPractice implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoCommunityOfPractice.class);
 
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final HistoryService history;
-  private final ManagementService management;
-  private final IdentityService identity;
+  private final DemoEngine engine;
   private final PracticeProperties properties;
 
-  DemoCommunityOfPractice(RuntimeService runtime, TaskService tasks, HistoryService history,
-      ManagementService management, IdentityService identity, PracticeProperties properties) {
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.history = history;
-    this.management = management;
-    this.identity = identity;
+  DemoCommunityOfPractice(DemoEngine engine, PracticeProperties properties) {
+    this.engine = engine;
     this.properties = properties;
   }
 
   @Override
   public void run(ApplicationArguments args) throws Exception {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PracticeMaturityContract.PROCESS_KEY).processInstanceBusinessKey(KEY).count() > 0) {
+    if (engine.played(PracticeMaturityContract.PROCESS_KEY, KEY)) {
       return;
     }
     // The first round is played one interval (and two days) in the past, with the engine's clock.
@@ -78,7 +64,7 @@ class DemoCommunityOfPractice implements ApplicationRunner {
     ProcessInstance practice;
     try {
       AppClock.set(then.toInstant());
-      practice = runtime.startProcessInstanceByKey(PracticeMaturityContract.PROCESS_KEY, PracticeMaturityContract.startForm(NAME, "bob"));
+      practice = engine.runtime.startProcessInstanceByKey(PracticeMaturityContract.PROCESS_KEY, PracticeMaturityContract.startForm(NAME, "bob"));
       AppClock.set(then.toInstant().plus(1, ChronoUnit.DAYS));
       complete("dave", "community-leads", PracticeMaturityContract.TASK_SELF_ASSESS, firstRound());
       AppClock.set(then.toInstant().plus(2, ChronoUnit.DAYS));
@@ -89,10 +75,9 @@ class DemoCommunityOfPractice implements ApplicationRunner {
       AppClock.reset();
     }
     // The next assessment has come due meanwhile; the job executor may not be running yet (or at all, in tests).
-    Job next = management.createJobQuery().processInstanceId(practice.getId())
-        .activityId(PracticeMaturityContract.TIMER_NEXT_ASSESSMENT_DUE).singleResult();
+    Job next = engine.timer(practice.getId(), PracticeMaturityContract.TIMER_NEXT_ASSESSMENT_DUE);
     if (next != null && !next.getDuedate().after(AppClock.date())) {
-      management.executeJob(next.getId());
+      engine.management.executeJob(next.getId());
     }
     log.info("Demo community of practice '{}' started with one accepted assessment ({})", NAME, practice.getId());
   }
@@ -105,12 +90,7 @@ class DemoCommunityOfPractice implements ApplicationRunner {
   }
 
   private void complete(String user, String group, String taskKey, Map<String, Object> variables) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(KEY).taskDefinitionKey(taskKey).singleResult();
-    identity.setAuthentication(user, List.of(group));
-    try {
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    Task task = engine.tasks.createTaskQuery().processInstanceBusinessKey(KEY).taskDefinitionKey(taskKey).singleResult();
+    engine.complete(task, user, List.of(group), variables);
   }
 }

@@ -2,9 +2,6 @@ package org.communitylifecycle.demo;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.identity.Groups;
@@ -32,34 +29,23 @@ class DemoMentoringCohort implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoMentoringCohort.class);
 
-  private final RuntimeService runtime;
-  private final HistoryService history;
-  private final IdentityService identity;
+  private final DemoEngine engine;
 
-  DemoMentoringCohort(RuntimeService runtime, HistoryService history, IdentityService identity) {
-    this.runtime = runtime;
-    this.history = history;
-    this.identity = identity;
+  DemoMentoringCohort(DemoEngine engine) {
+    this.engine = engine;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or cancelled sample is not formed again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MentoringCohortContract.PROCESS_KEY)
-        .processInstanceBusinessKey(KEY).count() > 0) {
+    if (engine.played(MentoringCohortContract.PROCESS_KEY, KEY)) {
       return;
     }
     LocalDate today = AppClock.today();
     // As maya in the mentors group, so the engine checks her rights and records her as the one who formed it.
-    identity.setAuthentication("maya", List.of(Groups.MENTORS));
-    try {
-      ProcessInstance cohort =
-          runtime.startProcessInstanceByKey(MentoringCohortContract.PROCESS_KEY,
-              MentoringCohortContract.startForm(
-                  NAME, MentoringCohortContract.RUNG_REVIEWER, "maya,mark", "mateo,mina,milo", today, "P3M"));
-      log.info("Demo mentoring cohort '{}' formed ({})", NAME, cohort.getId());
-    } finally {
-      identity.clearAuthentication();
-    }
+    ProcessInstance cohort = engine.as("maya", List.of(Groups.MENTORS), () -> engine.runtime.startProcessInstanceByKey(
+        MentoringCohortContract.PROCESS_KEY, MentoringCohortContract.startForm(
+            NAME, MentoringCohortContract.RUNG_REVIEWER, "maya,mark", "mateo,mina,milo", today, "P3M")));
+    log.info("Demo mentoring cohort '{}' formed ({})", NAME, cohort.getId());
   }
 }

@@ -3,15 +3,7 @@ package org.communitylifecycle.demo;
 import static org.communitylifecycle.opsjam.OpsJamContract.*;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,46 +35,31 @@ class DemoOpsJam implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoOpsJam.class);
 
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final HistoryService history;
-  private final IdentityService identity;
-  private final ManagementService management;
+  private final DemoEngine engine;
 
-  DemoOpsJam(RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity,
-      ManagementService management) {
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.history = history;
-    this.identity = identity;
-    this.management = management;
+  DemoOpsJam(DemoEngine engine) {
+    this.engine = engine;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     // Once ever: a finished or deleted sample is not started again.
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(OpsJamContract.PROCESS_KEY)
-        .processInstanceBusinessKey(KEY).count() > 0) {
+    if (engine.played(OpsJamContract.PROCESS_KEY, KEY)) {
       return;
     }
-    ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(OpsJamContract.PROCESS_KEY,
-        OpsJamContract.startForm(NAME, "paula", "bruno", "ines, ivan")));
-    complete("paula", jam, TASK_DISCUSS_OPS_NEEDS, Map.of(
-        OPS_NEEDS, "Many branches feel organisational strain. Ecosystems needs help organising and tracking core "
+    ProcessInstance jam = prepared(NAME, AppClock.today(), "Discord, #ecosystems",
+        Map.of(OPS_NEEDS, "Many branches feel organisational strain. Ecosystems needs help organising and tracking core "
             + "initiatives, and coordinating with instance managers as the base of a customer success program.",
-        EXISTING_WORKFLOWS, "Initiatives are tracked per branch in forum threads; instance managers are reached one by one."));
-    complete("paula", jam, TASK_DRAFT_AGENDA_AND_INVITATION, Map.of(
-        AGENDA, "1. Instance managers describe their workflow and pain points. 2. Requests, priorities and wishlist "
+        EXISTING_WORKFLOWS, "Initiatives are tracked per branch in forum threads; instance managers are reached one by one."),
+        Map.of(AGENDA, "1. Instance managers describe their workflow and pain points. 2. Requests, priorities and wishlist "
             + "projects from instance managers and the community. 3. Comb the backlog: dependencies, owners, priority.",
         INVITATION, "Instance managers and contributors: join the Ecosystem Ops Jam and share your requests and "
             + "priorities for upcoming Ecosystems work."));
-    complete("bruno", jam, TASK_REVIEW_AGENDA_AND_INVITATION, Map.of(AGENDA_DECISION, DECISION_APPROVE));
-    complete("bruno", jam, TASK_SCHEDULE_JAM, Map.of(JAM_DATE, AppClock.today().toString(), JAM_LOCATION, "Discord, #ecosystems"));
 
     // The jam is today: its timer is due already, so the instance managers get their tasks now.
-    Job jamDay = management.createJobQuery().processInstanceId(jam.getId()).activityId(TIMER_JAM_DAY).singleResult();
+    Job jamDay = engine.timer(jam.getId(), TIMER_JAM_DAY);
     if (jamDay != null) {
-      management.executeJob(jamDay.getId());
+      engine.management.executeJob(jamDay.getId());
     }
     complete("ivan", jam, TASK_SHARE_WORKFLOW_AND_WISHLIST, Map.of(
         WORKFLOW, "I run the instance's weekly distribution by hand and onboard newcomers in 1:1 calls.",
@@ -92,8 +69,8 @@ class DemoOpsJam implements ApplicationRunner {
         WISHLIST, """
             Visibility into ID development | identity management | To coordinate our resources with the identity work.
             Instance-focused onboarding materials | onboarding materials, docs | Docs and cultivation support."""));
-    as("alice", () -> runtime.startProcessInstanceByKey(OpsRequestContract.PROCESS_KEY, OpsRequestContract.startForm(
-        KEY, "Design support for an Ecosystem Map", "ecosystem map, design",
+    engine.as("alice", engine.groupsOf("alice"), () -> engine.runtime.startProcessInstanceByKey(
+        OpsRequestContract.PROCESS_KEY, OpsRequestContract.startForm(KEY, "Design support for an Ecosystem Map", "ecosystem map, design",
         "A map of the instances and how they connect, for newcomers and for planning.")));
     log.info("Demo ops jam '{}' started; ines's input is open ({})", NAME, jam.getId());
     playPastJam();
@@ -105,38 +82,32 @@ class DemoOpsJam implements ApplicationRunner {
    * as soon as the job executor starts.
    */
   private void playPastJam() {
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(OpsJamContract.PROCESS_KEY)
-        .processInstanceBusinessKey(PAST_KEY).count() > 0) {
+    if (engine.played(OpsJamContract.PROCESS_KEY, PAST_KEY)) {
       return;
     }
     LocalDate today = AppClock.today();
     LocalDate jamDay = today.minusDays(42);
     AppClock.set(jamDay.atTime(9, 0).atZone(AppClock.zone()).toInstant());
     try {
-      ProcessInstance jam = as("dave", () -> runtime.startProcessInstanceByKey(OpsJamContract.PROCESS_KEY,
-          OpsJamContract.startForm(PAST_NAME, "paula", "bruno", "ines, ivan")));
-      complete("paula", jam, TASK_DISCUSS_OPS_NEEDS, Map.of(
-          OPS_NEEDS, "Metagame instances want a shared release calendar and fewer manual distributions.",
-          EXISTING_WORKFLOWS, "Each instance keeps its own spreadsheet of distributions."));
-      complete("paula", jam, TASK_DRAFT_AGENDA_AND_INVITATION, Map.of(
-          AGENDA, "1. Instance workflows. 2. Requests and wishlist. 3. Comb the backlog.",
+      ProcessInstance jam = prepared(PAST_NAME, jamDay, "Discord, #metagame",
+          Map.of(OPS_NEEDS, "Metagame instances want a shared release calendar and fewer manual distributions.",
+          EXISTING_WORKFLOWS, "Each instance keeps its own spreadsheet of distributions."),
+          Map.of(AGENDA, "1. Instance workflows. 2. Requests and wishlist. 3. Comb the backlog.",
           INVITATION, "Instance managers: bring your distribution pain points to the Metagame Ops Jam."));
-      complete("bruno", jam, TASK_REVIEW_AGENDA_AND_INVITATION, Map.of(AGENDA_DECISION, DECISION_APPROVE));
-      complete("bruno", jam, TASK_SCHEDULE_JAM, Map.of(JAM_DATE, jamDay.toString(), JAM_LOCATION, "Discord, #metagame"));
-      Job jamStarts = management.createJobQuery().processInstanceId(jam.getId()).activityId(TIMER_JAM_DAY).singleResult();
-      management.executeJob(jamStarts.getId());
+      Job jamStarts = engine.timer(jam.getId(), TIMER_JAM_DAY);
+      engine.management.executeJob(jamStarts.getId());
       complete("ines", jam, TASK_SHARE_WORKFLOW_AND_WISHLIST, Map.of(
           WORKFLOW, "Distributions run from a cron job that I restart by hand.",
           PAIN_POINTS, "Distribution job needs a restart every week | distributions | It stops when the ledger grows."));
       complete("ivan", jam, TASK_SHARE_WORKFLOW_AND_WISHLIST, Map.of(
           WORKFLOW, "I announce each distribution in three channels.",
           WISHLIST, "A shared release calendar | calendar | So instances stop clashing on distribution days."));
-      Task comb = tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey(TASK_COMB_BACKLOG).singleResult();
+      Task comb = engine.tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey(TASK_COMB_BACKLOG).singleResult();
       if (comb == null) {
         log.warn("Demo ops jam '{}' not combed: the backlog task is missing", PAST_NAME);
         return;
       }
-      String plan = OpsJamContract.plan(tasks, comb.getId());
+      String plan = OpsJamContract.plan(engine.tasks, comb.getId());
       String combed = plan
           .replaceFirst("(OPS-1) \\|  \\|  \\|  \\|  ", "$1 | ines | high |  | " + today.minusDays(10))
           .replaceFirst("(OPS-2) \\|  \\|  \\|  \\|  ", "$1 | ivan | medium |  | " + today.plusDays(30));
@@ -147,25 +118,27 @@ class DemoOpsJam implements ApplicationRunner {
     }
   }
 
-  private void complete(String user, ProcessInstance jam, String taskKey, Map<String, Object> form) {
-    Task task = tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey(taskKey).taskAssignee(user)
-        .singleResult();
-    if (task != null) {
-      as(user, () -> {
-        tasks.complete(task.getId(), form);
-        return null;
-      });
-    }
+  /**
+   * Starts a jam as dave and prepares it as paula and bruno would: the ops needs, the agenda and
+   * invitation, bruno's approval, and the day it is scheduled for.
+   */
+  private ProcessInstance prepared(String name, LocalDate day, String location, Map<String, Object> opsNeeds,
+      Map<String, Object> agendaAndInvitation) {
+    ProcessInstance jam = engine.as("dave", engine.groupsOf("dave"), () -> engine.runtime.startProcessInstanceByKey(
+        OpsJamContract.PROCESS_KEY, OpsJamContract.startForm(name, "paula", "bruno", "ines, ivan")));
+    complete("paula", jam, TASK_DISCUSS_OPS_NEEDS, opsNeeds);
+    complete("paula", jam, TASK_DRAFT_AGENDA_AND_INVITATION, agendaAndInvitation);
+    complete("bruno", jam, TASK_REVIEW_AGENDA_AND_INVITATION, Map.of(AGENDA_DECISION, DECISION_APPROVE));
+    complete("bruno", jam, TASK_SCHEDULE_JAM, Map.of(JAM_DATE, day.toString(), JAM_LOCATION, location));
+    return jam;
   }
 
-  /** Acts as the user would in Tasklist: with their groups, so the engine checks their rights. */
-  private <T> T as(String user, Supplier<T> action) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
+  /** Completes the user's task at an element, as they would in Tasklist (with their groups); none open, nothing. */
+  private void complete(String user, ProcessInstance jam, String taskKey, Map<String, Object> form) {
+    Task task = engine.tasks.createTaskQuery().processInstanceId(jam.getId()).taskDefinitionKey(taskKey)
+        .taskAssignee(user).singleResult();
+    if (task != null) {
+      engine.complete(task, user, engine.groupsOf(user), form);
     }
   }
 }

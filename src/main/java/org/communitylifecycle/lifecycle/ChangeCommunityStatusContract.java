@@ -3,13 +3,13 @@ package org.communitylifecycle.lifecycle;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.communitylifecycle.community.CommunityContract;
-import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of the {@code change-community-status} process, the liaisons' way to pause, resume
  * or close a community: its key and the fields of its start form (forms/change-community-status.form).
  */
-public final class ChangeCommunityStatusContract {
+public final class ChangeCommunityStatusContract extends ProcessVariables {
 
   /** The process key. */
   public static final String PROCESS_KEY = "change-community-status";
@@ -28,10 +28,8 @@ public final class ChangeCommunityStatusContract {
     }
   }
 
-  private final VariableScope scope;
-
   private ChangeCommunityStatusContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static ChangeCommunityStatusContract of(VariableScope scope) {
@@ -40,12 +38,12 @@ public final class ChangeCommunityStatusContract {
 
   /** The community's key as given, trimmed; null when blank. */
   String communityKey() {
-    return VariableValues.text(scope, CommunityContract.COMMUNITY_KEY);
+    return text(CommunityContract.COMMUNITY_KEY);
   }
 
   /** The change as given, trimmed; null when blank. */
   String changeText() {
-    return VariableValues.text(scope, STATUS_CHANGE);
+    return text(STATUS_CHANGE);
   }
 
   /** The change, or null when the text names none. */
@@ -55,6 +53,6 @@ public final class ChangeCommunityStatusContract {
   }
 
   String reason() {
-    return VariableValues.text(scope, STATUS_CHANGE_REASON);
+    return text(STATUS_CHANGE_REASON);
   }
 }

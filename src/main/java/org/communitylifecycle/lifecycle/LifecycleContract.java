@@ -3,7 +3,7 @@ package org.communitylifecycle.lifecycle;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of the {@code community-lifecycle} process: its key, the messages that pause,
@@ -11,7 +11,7 @@ import org.communitylifecycle.engine.VariableValues;
  * {@link org.communitylifecycle.community.CommunityContract}'s; the stages it calls share
  * {@link StageContract}.
  */
-public final class LifecycleContract {
+public final class LifecycleContract extends ProcessVariables {
 
   /** The process key. */
   public static final String PROCESS_KEY = "community-lifecycle";
@@ -37,10 +37,8 @@ public final class LifecycleContract {
   static final String PAUSED = "paused";
   static final String CLOSED = "closed";
 
-  private final VariableScope scope;
-
   private LifecycleContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static LifecycleContract of(VariableScope scope) {
@@ -49,37 +47,37 @@ public final class LifecycleContract {
 
   /** The entry stage as given, trimmed; null when blank. */
   String entryStage() {
-    return VariableValues.text(scope, ENTRY_STAGE);
+    return text(ENTRY_STAGE);
   }
 
   boolean paused() {
-    return PAUSED.equals(scope.getVariable(COMMUNITY_STATUS));
+    return PAUSED.equals(value(COMMUNITY_STATUS));
   }
 
   String closeReason() {
-    return VariableValues.text(scope, CLOSE_REASON);
+    return text(CLOSE_REASON);
   }
 
   void started(String entryStage) {
-    scope.setVariable(ENTRY_STAGE, entryStage);
-    scope.setVariable(COMMUNITY_STATUS, ACTIVE);
+    set(ENTRY_STAGE, entryStage);
+    set(COMMUNITY_STATUS, ACTIVE);
   }
 
   void paused(String by, Date at) {
-    scope.setVariable(COMMUNITY_STATUS, PAUSED);
-    scope.setVariable(PAUSED_BY, by);
-    scope.setVariable(PAUSED_AT, at);
+    set(COMMUNITY_STATUS, PAUSED);
+    set(PAUSED_BY, by);
+    set(PAUSED_AT, at);
   }
 
   void resumed(String by) {
-    scope.setVariable(COMMUNITY_STATUS, ACTIVE);
-    scope.setVariable(RESUMED_BY, by);
+    set(COMMUNITY_STATUS, ACTIVE);
+    set(RESUMED_BY, by);
   }
 
   void closed(String by, Date at) {
-    scope.setVariable(COMMUNITY_STATUS, CLOSED);
-    scope.setVariable(CLOSED_BY, by);
-    scope.setVariable(CLOSED_AT, at);
+    set(COMMUNITY_STATUS, CLOSED);
+    set(CLOSED_BY, by);
+    set(CLOSED_AT, at);
   }
 
   /** Whether a running lifecycle instance is paused, read from outside it. */

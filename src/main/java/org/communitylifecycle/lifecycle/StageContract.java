@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.communitylifecycle.community.CommunityContract;
-import org.communitylifecycle.engine.VariableValues;
 import org.communitylifecycle.milestone.MilestoneContract;
 import org.communitylifecycle.milestone.MilestoneResult;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract the five stage processes share (their keys are {@link LifecycleStage}): the element
@@ -15,7 +15,7 @@ import org.communitylifecycle.milestone.MilestoneResult;
  * community's own variables are {@link CommunityContract}'s. Read a stage with
  * {@link #of(VariableScope)}.
  */
-public final class StageContract {
+public final class StageContract extends ProcessVariables {
 
   // The exit gate every stage ends with.
   public static final String TASK_MEASURE_EXIT_CRITERIA = "ServiceTask_MeasureExitCriteria";
@@ -49,10 +49,8 @@ public final class StageContract {
   static final String PATHWAY_MILESTONE = "buildPathway";
   static final String CASE_STUDY_MILESTONE = "keepMomentum";
 
-  private final VariableScope scope;
-
   private StageContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static StageContract of(VariableScope scope) {
@@ -60,7 +58,7 @@ public final class StageContract {
   }
 
   public CommunityContract community() {
-    return CommunityContract.of(scope);
+    return CommunityContract.of(scope());
   }
 
   /** The stage's process key, such as {@code scaling}. */
@@ -78,39 +76,38 @@ public final class StageContract {
 
   /** The result of one of the stage's milestones, or null when it has not finished in this stay. */
   public MilestoneResult milestone(String milestoneKey) {
-    return MilestoneContract.resultOf(scope, milestoneKey);
+    return MilestoneContract.resultOf(scope(), milestoneKey);
   }
 
   public boolean exitCriteriaMet() {
-    return Boolean.TRUE.equals(scope.getVariable(EXIT_CRITERIA_MET));
+    return isTrue(EXIT_CRITERIA_MET);
   }
 
   /** The liaison's answer: {@code advance} or {@code hold}, as given. */
   String exitDecision() {
-    return VariableValues.text(scope, STAGE_EXIT_DECISION);
+    return text(STAGE_EXIT_DECISION);
   }
 
   String exitReason() {
-    return VariableValues.text(scope, STAGE_EXIT_REASON);
+    return text(STAGE_EXIT_REASON);
   }
 
   void entered(String sustainingReviewInterval) {
-    scope.setVariable(STAGE_ENTERED_ON, enteredOn().toString());
+    set(STAGE_ENTERED_ON, enteredOn().toString());
     if (sustainingReviewInterval != null) {
-      scope.setVariable(SUSTAINING_REVIEW_INTERVAL, sustainingReviewInterval);
+      set(SUSTAINING_REVIEW_INTERVAL, sustainingReviewInterval);
     }
   }
 
   /** The gate measured: the decision's inputs, and a blank review (an earlier reason must not answer this one). */
   void measured(ExitCriteriaFigures figures, LocalDate on) {
-    scope.setVariables(figures.variables());
-    scope.setVariable(EXIT_CRITERIA_MEASURED_ON, on.toString());
-    scope.removeVariable(STAGE_EXIT_DECISION);
-    scope.removeVariable(STAGE_EXIT_REASON);
+    setAll(figures.variables());
+    set(EXIT_CRITERIA_MEASURED_ON, on.toString());
+    remove(STAGE_EXIT_DECISION, STAGE_EXIT_REASON);
   }
 
   void decided(String reason, String decidedBy) {
-    scope.setVariable(STAGE_EXIT_REASON, reason);
-    scope.setVariable(STAGE_EXIT_DECIDED_BY, decidedBy);
+    set(STAGE_EXIT_REASON, reason);
+    set(STAGE_EXIT_DECIDED_BY, decidedBy);
   }
 }

@@ -10,13 +10,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of processes/group-mentoring-cohort.bpmn: its key, the elements others may name,
  * the names of its variables (the forms' fields keep theirs) and typed access to them through
  * {@link #of(VariableScope)}.
  */
-public final class MentoringCohortContract {
+public final class MentoringCohortContract extends ProcessVariables {
 
   public static final String PROCESS_KEY = "group-mentoring-cohort";
 
@@ -103,10 +104,8 @@ public final class MentoringCohortContract {
       IsoPeriod plannedDuration, ZonedDateTime startsAt, ZonedDateTime endsAt, String standupInterval,
       int missedStandupsBeforeFollowUp, String formedBy, String mentorTeam) {}
 
-  private final VariableScope scope;
-
   private MentoringCohortContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** The cohort's variables as seen from an execution or a task of it. */
@@ -138,29 +137,29 @@ public final class MentoringCohortContract {
   // The start form and the cohort.
 
   public String cohortName() {
-    return VariableValues.text(scope, COHORT_NAME);
+    return text(COHORT_NAME);
   }
 
   public String goalRung() {
-    return VariableValues.text(scope, GOAL_RUNG);
+    return text(GOAL_RUNG);
   }
 
   public List<String> mentors() {
-    return ids(VariableValues.text(scope, MENTORS));
+    return ids(text(MENTORS));
   }
 
   public List<String> mentees() {
-    return ids(VariableValues.text(scope, MENTEES));
+    return ids(text(MENTEES));
   }
 
   /** The start date: a day as Tasklist or a REST client sends it. */
   public LocalDate startDate() {
     LocalDate start;
     try {
-      start = VariableValues.day(scope.getVariable(START_DATE), "startDate");
+      start = VariableValues.day(value(START_DATE), "startDate");
     } catch (InvalidInputException e) {
       throw new InvalidInputException("The start date (startDate) must be a date such as 2026-03-02, got '"
-          + VariableValues.text(scope, START_DATE) + "'");
+          + text(START_DATE) + "'");
     }
     if (start == null) {
       throw new InvalidInputException("Give the start date (startDate), such as 2026-03-02");
@@ -169,73 +168,73 @@ public final class MentoringCohortContract {
   }
 
   public String plannedDuration() {
-    return VariableValues.text(scope, PLANNED_DURATION);
+    return text(PLANNED_DURATION);
   }
 
   public String cohortKey() {
-    return VariableValues.text(scope, COHORT_KEY);
+    return text(COHORT_KEY);
   }
 
   public LocalDate endDate() {
-    return VariableValues.day(scope.getVariable(END_DATE), END_DATE);
+    return VariableValues.day(value(END_DATE), END_DATE);
   }
 
   public String formedBy() {
-    return VariableValues.text(scope, FORMED_BY);
+    return text(FORMED_BY);
   }
 
   public String mentorTeam() {
-    return VariableValues.text(scope, MENTOR_TEAM);
+    return text(MENTOR_TEAM);
   }
 
   /** Writes what forming the cohort decided; the start form's fields in their checked form. */
   void formed(Formed cohort) {
-    scope.setVariable(COHORT_NAME, cohort.name());
-    scope.setVariable(COHORT_KEY, cohort.key());
-    scope.setVariable(GOAL_RUNG, cohort.goalRung());
-    scope.setVariable(MENTORS, String.join(",", cohort.mentors()));
-    scope.setVariable(MENTEES, String.join(",", cohort.mentees()));
-    scope.setVariable(START_DATE, cohort.startDate().toString());
-    scope.setVariable(PLANNED_DURATION, cohort.plannedDuration().text());
-    scope.setVariable(END_DATE, cohort.endsAt().toLocalDate().toString());
-    scope.setVariable(COHORT_STARTS_AT, Date.from(cohort.startsAt().toInstant()));
-    scope.setVariable(COHORT_ENDS_AT, Date.from(cohort.endsAt().toInstant()));
-    scope.setVariable(STANDUP_INTERVAL, cohort.standupInterval());
-    scope.setVariable(MISSED_STANDUPS_BEFORE_FOLLOW_UP, cohort.missedStandupsBeforeFollowUp());
-    scope.setVariable(CURRENT_STANDUP_WEEK, 0);
-    scope.setVariable(NEXT_STANDUP_AT, Date.from(cohort.startsAt().toInstant()));
-    scope.setVariable(FORMED_BY, cohort.formedBy());
-    scope.setVariable(MENTOR_TEAM, cohort.mentorTeam());
+    set(COHORT_NAME, cohort.name());
+    set(COHORT_KEY, cohort.key());
+    set(GOAL_RUNG, cohort.goalRung());
+    set(MENTORS, String.join(",", cohort.mentors()));
+    set(MENTEES, String.join(",", cohort.mentees()));
+    set(START_DATE, cohort.startDate().toString());
+    set(PLANNED_DURATION, cohort.plannedDuration().text());
+    set(END_DATE, cohort.endsAt().toLocalDate().toString());
+    set(COHORT_STARTS_AT, Date.from(cohort.startsAt().toInstant()));
+    set(COHORT_ENDS_AT, Date.from(cohort.endsAt().toInstant()));
+    set(STANDUP_INTERVAL, cohort.standupInterval());
+    set(MISSED_STANDUPS_BEFORE_FOLLOW_UP, cohort.missedStandupsBeforeFollowUp());
+    set(CURRENT_STANDUP_WEEK, 0);
+    set(NEXT_STANDUP_AT, Date.from(cohort.startsAt().toInstant()));
+    set(FORMED_BY, cohort.formedBy());
+    set(MENTOR_TEAM, cohort.mentorTeam());
   }
 
   void setMenteeMentors(String menteeMentors) {
-    scope.setVariable(MENTEE_MENTORS, menteeMentors);
+    set(MENTEE_MENTORS, menteeMentors);
   }
 
   // The standups.
 
   public Date cohortStartsAt() {
-    return (Date) scope.getVariable(COHORT_STARTS_AT);
+    return (Date) value(COHORT_STARTS_AT);
   }
 
   public Date cohortEndsAt() {
-    return (Date) scope.getVariable(COHORT_ENDS_AT);
+    return (Date) value(COHORT_ENDS_AT);
   }
 
   IsoPeriod standupInterval() {
-    return IsoPeriod.parse((String) scope.getVariable(STANDUP_INTERVAL));
+    return IsoPeriod.parse((String) value(STANDUP_INTERVAL));
   }
 
   public int missedStandupsBeforeFollowUp() {
-    return VariableValues.number(scope, MISSED_STANDUPS_BEFORE_FOLLOW_UP);
+    return number(MISSED_STANDUPS_BEFORE_FOLLOW_UP);
   }
 
   public int currentStandupWeek() {
-    return VariableValues.number(scope, CURRENT_STANDUP_WEEK);
+    return number(CURRENT_STANDUP_WEEK);
   }
 
   public Date nextStandupAt() {
-    return (Date) scope.getVariable(NEXT_STANDUP_AT);
+    return (Date) value(NEXT_STANDUP_AT);
   }
 
   /**
@@ -243,124 +242,124 @@ public final class MentoringCohortContract {
    * updates, whose conditional events wait for it.
    */
   void standupOpened(int week, String facilitator, Date closesAt, Date nextStandupAt) {
-    scope.setVariable(CURRENT_FACILITATOR, facilitator);
-    scope.setVariable(CURRENT_STANDUP_CLOSES_AT, closesAt);
-    scope.setVariable(NEXT_STANDUP_AT, nextStandupAt);
-    scope.setVariable(CURRENT_STANDUP_WEEK, week);
+    set(CURRENT_FACILITATOR, facilitator);
+    set(CURRENT_STANDUP_CLOSES_AT, closesAt);
+    set(NEXT_STANDUP_AT, nextStandupAt);
+    set(CURRENT_STANDUP_WEEK, week);
   }
 
   /** The week of the standup a task or step belongs to; 0 outside a standup. */
   public int standupWeek() {
-    return VariableValues.number(scope, STANDUP_WEEK);
+    return number(STANDUP_WEEK);
   }
 
   /** The week of the standup a task belongs to, or null outside a standup. */
   public Integer standupWeekOrNull() {
-    return VariableValues.numberOrNull(scope, STANDUP_WEEK);
+    return numberOrNull(STANDUP_WEEK);
   }
 
   public String standupSummary() {
-    return VariableValues.text(scope, STANDUP_SUMMARY);
+    return text(STANDUP_SUMMARY);
   }
 
   void setStandupSummary(String summary) {
-    scope.setVariable(STANDUP_SUMMARY, summary);
+    set(STANDUP_SUMMARY, summary);
   }
 
   public String mentee() {
-    return VariableValues.text(scope, MENTEE);
+    return text(MENTEE);
   }
 
   public String menteeMentor() {
-    return VariableValues.text(scope, MENTEE_MENTOR);
+    return text(MENTEE_MENTOR);
   }
 
   public String accomplishments() {
-    return VariableValues.text(scope, ACCOMPLISHMENTS);
+    return text(ACCOMPLISHMENTS);
   }
 
   void setAccomplishments(String accomplishments) {
-    scope.setVariable(ACCOMPLISHMENTS, accomplishments);
+    set(ACCOMPLISHMENTS, accomplishments);
   }
 
   public String challenges() {
-    return VariableValues.text(scope, CHALLENGES);
+    return text(CHALLENGES);
   }
 
   void setChallenges(String challenges) {
-    scope.setVariable(CHALLENGES, challenges);
+    set(CHALLENGES, challenges);
   }
 
   /** Local to the missed update: how many in a row, and whether the mentor follows up now. */
   void missed(int inARow, boolean followUpDue) {
-    scope.setVariableLocal(MISSED_IN_A_ROW, inARow);
-    scope.setVariableLocal(FOLLOW_UP_DUE, followUpDue);
+    setLocal(MISSED_IN_A_ROW, inARow);
+    setLocal(FOLLOW_UP_DUE, followUpDue);
   }
 
   public String followUpNote() {
-    return VariableValues.text(scope, FOLLOW_UP_NOTE);
+    return text(FOLLOW_UP_NOTE);
   }
 
   void setFollowUpNote(String note) {
-    scope.setVariable(FOLLOW_UP_NOTE, note);
+    set(FOLLOW_UP_NOTE, note);
   }
 
   // The graduation review.
 
   /** One evidence field as the form or a REST client sent it: a number, text, or nothing. */
   Object evidenceAsSent(String field) {
-    return scope.getVariable(field);
+    return value(field);
   }
 
   /** One evidence field as the contributor-ladder decision reads it: a whole number. */
   void setEvidence(String field, int value) {
-    scope.setVariable(field, value);
+    set(field, value);
   }
 
   public int monthsAtCurrentRung() {
-    return VariableValues.number(scope, MONTHS_AT_CURRENT_RUNG);
+    return number(MONTHS_AT_CURRENT_RUNG);
   }
 
   public int primaryReviewerPrs() {
-    return VariableValues.number(scope, PRIMARY_REVIEWER_PRS);
+    return number(PRIMARY_REVIEWER_PRS);
   }
 
   public int prsReviewedOrMerged() {
-    return VariableValues.number(scope, PRS_REVIEWED_OR_MERGED);
+    return number(PRS_REVIEWED_OR_MERGED);
   }
 
   /** The ladder's advice as the decision's output wrote it: graduate or not-yet. */
   public String ladderAdvice() {
-    return (String) scope.getVariable(LADDER_ADVICE);
+    return (String) value(LADDER_ADVICE);
   }
 
   public String ladderAdviceReasons() {
-    return (String) scope.getVariable(LADDER_ADVICE_REASONS);
+    return (String) value(LADDER_ADVICE_REASONS);
   }
 
   public String graduationDecision() {
-    return VariableValues.text(scope, GRADUATION_DECISION);
+    return text(GRADUATION_DECISION);
   }
 
   public String graduationNote() {
-    return VariableValues.text(scope, GRADUATION_NOTE);
+    return text(GRADUATION_NOTE);
   }
 
   /** The checked decision and note; the gateway after the review reads the decision. */
   void decided(String decision, String note) {
-    scope.setVariable(GRADUATION_DECISION, decision);
-    scope.setVariable(GRADUATION_NOTE, note);
+    set(GRADUATION_DECISION, decision);
+    set(GRADUATION_NOTE, note);
   }
 
   // The report.
 
   void reported(MentoringRecords.Report report) {
-    scope.setVariable(ENROLLED_COUNT, report.enrolled());
-    scope.setVariable(GRADUATED_COUNT, report.graduated());
-    scope.setVariable(GRADUATION_RATE_PERCENT, report.ratePercent());
-    scope.setVariable(BASELINE_GRADUATED, report.baselineGraduated());
-    scope.setVariable(BASELINE_ENROLLED, report.baselineEnrolled());
-    scope.setVariable(COMPARED_WITH_BASELINE, report.comparedWithBaseline());
-    scope.setVariable(REPORT_SUMMARY, report.summary());
+    set(ENROLLED_COUNT, report.enrolled());
+    set(GRADUATED_COUNT, report.graduated());
+    set(GRADUATION_RATE_PERCENT, report.ratePercent());
+    set(BASELINE_GRADUATED, report.baselineGraduated());
+    set(BASELINE_ENROLLED, report.baselineEnrolled());
+    set(COMPARED_WITH_BASELINE, report.comparedWithBaseline());
+    set(REPORT_SUMMARY, report.summary());
   }
 }

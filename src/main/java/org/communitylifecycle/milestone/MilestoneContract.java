@@ -2,7 +2,6 @@ package org.communitylifecycle.milestone;
 
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import java.util.Date;
-import java.util.Arrays;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.communitylifecycle.engine.InvalidInputException;
-import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of the {@code milestone} process (processes/milestone.bpmn): its key, the element
@@ -24,7 +23,7 @@ import org.communitylifecycle.engine.VariableValues;
  * <p>The names of the form fields (deliverableUrl, reviewDecision, followUpAction...) are the
  * variables of the Camunda Forms in forms/; they stay as they are.
  */
-public final class MilestoneContract {
+public final class MilestoneContract extends ProcessVariables {
 
   /** The process key, as stages call it. */
   public static final String PROCESS_KEY = "milestone";
@@ -95,10 +94,8 @@ public final class MilestoneContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final VariableScope scope;
-
   private MilestoneContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** The variables of a milestone instance, seen from one of its executions or tasks. */
@@ -109,76 +106,76 @@ public final class MilestoneContract {
   // --- inputs ---------------------------------------------------------------------------------
 
   public String key() {
-    return VariableValues.text(scope, MILESTONE_KEY);
+    return text(MILESTONE_KEY);
   }
 
   public String name() {
-    return VariableValues.text(scope, MILESTONE_NAME);
+    return text(MILESTONE_NAME);
   }
 
   public String stage() {
-    return VariableValues.text(scope, STAGE);
+    return text(STAGE);
   }
 
   public String community() {
-    return VariableValues.text(scope, COMMUNITY_NAME);
+    return text(COMMUNITY_NAME);
   }
 
   public String deliverable() {
-    return VariableValues.text(scope, DELIVERABLE);
+    return text(DELIVERABLE);
   }
 
   /** Who delivers, and their team. */
   public Team team() {
-    return new Team(community(), VariableValues.text(scope, RESPONSIBLE_USER), VariableValues.text(scope, RESPONSIBLE_GROUP),
-        VariableValues.text(scope, SUPPORT_USER), VariableValues.text(scope, SUPPORT_GROUP));
+    return new Team(community(), text(RESPONSIBLE_USER), text(RESPONSIBLE_GROUP),
+        text(SUPPORT_USER), text(SUPPORT_GROUP));
   }
 
   /** How long each step may wait before it counts as stalled (ISO-8601 durations), as the milestone runs with them. */
   public StallPeriods stallPeriods() {
-    return new StallPeriods(VariableValues.text(scope, DELIVER_STALL_PERIOD), VariableValues.text(scope, REVIEW_STALL_PERIOD),
-        VariableValues.text(scope, STILL_STALLED_PERIOD));
+    return new StallPeriods(text(DELIVER_STALL_PERIOD), text(REVIEW_STALL_PERIOD),
+        text(STILL_STALLED_PERIOD));
   }
 
   // --- what the forms answered ------------------------------------------------------------------
 
   String deliverableUrl() {
-    return VariableValues.text(scope, DELIVERABLE_URL);
+    return text(DELIVERABLE_URL);
   }
 
   String deliverableSummary() {
-    return VariableValues.text(scope, DELIVERABLE_SUMMARY);
+    return text(DELIVERABLE_SUMMARY);
   }
 
   String delegatedTo() {
-    return VariableValues.text(scope, DELEGATED_TO);
+    return text(DELEGATED_TO);
   }
 
   String reviewDecision() {
-    return VariableValues.text(scope, REVIEW_DECISION);
+    return text(REVIEW_DECISION);
   }
 
   String reviewComment() {
-    return VariableValues.text(scope, REVIEW_COMMENT);
+    return text(REVIEW_COMMENT);
   }
 
   // --- outputs ----------------------------------------------------------------------------------
 
   /** {@code open} while it runs, then {@code accepted} or {@code dropped}. */
   public String outcome() {
-    return VariableValues.text(scope, MILESTONE_OUTCOME);
+    return text(MILESTONE_OUTCOME);
   }
 
   public String acceptedBy() {
-    return VariableValues.text(scope, ACCEPTED_BY);
+    return text(ACCEPTED_BY);
   }
 
   public int reviewRounds() {
-    return VariableValues.number(scope, REVIEW_ROUNDS);
+    return number(REVIEW_ROUNDS);
   }
 
   public int escalations() {
-    return VariableValues.number(scope, ESCALATION_COUNT);
+    return number(ESCALATION_COUNT);
   }
 
   public Duration timeWithResponsible() {
@@ -203,13 +200,13 @@ public final class MilestoneContract {
    */
   void requireInputs(String businessKey) {
     for (String input : REQUIRED_INPUTS) {
-      if (VariableValues.text(scope, input) == null) {
+      if (text(input) == null) {
         throw new InvalidInputException(
             "A milestone needs the input variable '" + input + "'; the calling stage did not pass it");
       }
     }
     if (community() == null) {
-      scope.setVariable(COMMUNITY_NAME, businessKey != null ? businessKey : "no community");
+      set(COMMUNITY_NAME, businessKey != null ? businessKey : "no community");
     }
   }
 
@@ -222,40 +219,39 @@ public final class MilestoneContract {
 
   /** Open, no review, no escalation, no time spent. */
   void startCounters() {
-    scope.setVariable(MILESTONE_OUTCOME, OUTCOME_OPEN);
-    scope.setVariable(REVIEW_ROUNDS, 0);
-    scope.setVariable(ESCALATION_COUNT, 0);
-    scope.setVariable(TIME_WITH_RESPONSIBLE, Duration.ZERO.toString());
-    scope.setVariable(TIME_WAITING_ON_SUPPORT, Duration.ZERO.toString());
+    set(MILESTONE_OUTCOME, OUTCOME_OPEN);
+    set(REVIEW_ROUNDS, 0);
+    set(ESCALATION_COUNT, 0);
+    set(TIME_WITH_RESPONSIBLE, Duration.ZERO.toString());
+    set(TIME_WAITING_ON_SUPPORT, Duration.ZERO.toString());
   }
 
   /** The Deliver step was completed: who the work was delegated to (blank: nobody), and by whom. */
   void delivered(String delegatedTo, String deliveredBy, Duration spent) {
     if (delegatedTo == null) {
-      scope.removeVariable(DELEGATED_TO);
+      remove(DELEGATED_TO);
     } else {
-      scope.setVariable(DELEGATED_TO, delegatedTo);
+      set(DELEGATED_TO, delegatedTo);
     }
-    scope.setVariable(TIME_WITH_RESPONSIBLE, timeWithResponsible().plus(spent).toString());
-    scope.setVariable(DELIVERED_BY, deliveredBy);
+    set(TIME_WITH_RESPONSIBLE, timeWithResponsible().plus(spent).toString());
+    set(DELIVERED_BY, deliveredBy);
     // The previous round's review has been read; the history keeps it, the next review starts blank.
-    scope.removeVariable(REVIEW_DECISION);
-    scope.removeVariable(REVIEW_COMMENT);
+    remove(REVIEW_DECISION, REVIEW_COMMENT);
   }
 
   /** A review round ended; {@code acceptedBy} is null when changes were requested. */
   void reviewed(String acceptedBy, Duration spent) {
-    scope.setVariable(REVIEW_ROUNDS, reviewRounds() + 1);
-    scope.setVariable(TIME_WAITING_ON_SUPPORT, timeWaitingOnSupport().plus(spent).toString());
+    set(REVIEW_ROUNDS, reviewRounds() + 1);
+    set(TIME_WAITING_ON_SUPPORT, timeWaitingOnSupport().plus(spent).toString());
     if (acceptedBy != null) {
-      scope.setVariable(ACCEPTED_BY, acceptedBy);
-      scope.setVariable(MILESTONE_OUTCOME, OUTCOME_ACCEPTED);
+      set(ACCEPTED_BY, acceptedBy);
+      set(MILESTONE_OUTCOME, OUTCOME_ACCEPTED);
     }
   }
 
   /** A follow-up or escalation of a stalled step was created. */
   void escalated() {
-    scope.setVariable(ESCALATION_COUNT, escalations() + 1);
+    set(ESCALATION_COUNT, escalations() + 1);
   }
 
   // --- the stage's side of a call -------------------------------------------------------------
@@ -339,14 +335,14 @@ public final class MilestoneContract {
   }
 
   private Duration duration(String name) {
-    String text = VariableValues.text(scope, name);
+    String text = text(name);
     return text == null ? Duration.ZERO : Duration.parse(text);
   }
 
   private void period(String name, String fallback) {
-    String given = VariableValues.text(scope, name);
+    String given = text(name);
     if (given == null) {
-      scope.setVariable(name, fallback);
+      set(name, fallback);
       return;
     }
     try {
@@ -360,9 +356,8 @@ public final class MilestoneContract {
    * The milestone variables a follow-up of a stalled step reads and writes: the follow-up form's
    * answers, the stalled step's team, and what the follow-up leaves behind.
    */
-  static final class FollowUp {
+  static final class FollowUp extends ProcessVariables {
 
-    private final VariableScope scope;
     private final boolean deliverStep;
 
     /**
@@ -370,66 +365,66 @@ public final class MilestoneContract {
      * @param stalledTaskKey the element id of the stalled step
      */
     FollowUp(VariableScope scope, String stalledTaskKey) {
-      this.scope = scope;
+      super(scope);
       this.deliverStep = TASK_DELIVER.equals(stalledTaskKey);
     }
 
     FollowUpAction action() {
-      return FollowUpAction.of(scope.getVariable(FOLLOW_UP_ACTION));
+      return FollowUpAction.of(value(FOLLOW_UP_ACTION));
     }
 
     String note() {
-      return VariableValues.text(scope, FOLLOW_UP_NOTE);
+      return text(FOLLOW_UP_NOTE);
     }
 
     String newAssignee() {
-      return VariableValues.text(scope, NEW_ASSIGNEE);
+      return text(NEW_ASSIGNEE);
     }
 
     /** As the form or a REST caller gave it: a date, or text. */
     Object newDueDate() {
-      return scope.getVariable(NEW_DUE_DATE);
+      return value(NEW_DUE_DATE);
     }
 
     String dropReason() {
-      return VariableValues.text(scope, DROP_REASON);
+      return text(DROP_REASON);
     }
 
     /** The stalled step's groups, comma-separated: the responsible group for Deliver, the support group for Review. */
     String team() {
-      return VariableValues.text(scope, deliverStep ? RESPONSIBLE_GROUP : SUPPORT_GROUP);
+      return text(deliverStep ? RESPONSIBLE_GROUP : SUPPORT_GROUP);
     }
 
     /** Task-local on the follow-up task: the choices of the form's "Reassign to" field. */
     void offerChoices(TypedValue choices) {
-      scope.setVariableLocal(REASSIGN_CHOICES, choices);
+      setLocal(REASSIGN_CHOICES, choices);
     }
 
     /** The stalled step's new assignee, as the responsible or the support user. */
     void reassigned(String userId) {
-      scope.setVariable(deliverStep ? RESPONSIBLE_USER : SUPPORT_USER, userId);
+      set(deliverStep ? RESPONSIBLE_USER : SUPPORT_USER, userId);
     }
 
     void dropped(String reason, String by) {
-      scope.setVariable(MILESTONE_OUTCOME, OUTCOME_DROPPED);
-      scope.setVariable(DROP_REASON, reason);
-      scope.setVariable(DROPPED_BY, by);
+      set(MILESTONE_OUTCOME, OUTCOME_DROPPED);
+      set(DROP_REASON, reason);
+      set(DROPPED_BY, by);
     }
 
     String stillStalledPeriod() {
-      return VariableValues.text(scope, STILL_STALLED_PERIOD);
+      return text(STILL_STALLED_PERIOD);
     }
 
     void stillStalledAt(Date at) {
-      scope.setVariable(STILL_STALLED_AT, at);
+      set(STILL_STALLED_AT, at);
     }
 
     /** Records the action; the form's answers are in the history, so the next follow-up form starts blank. */
     void done(FollowUpAction action) {
-      scope.setVariable(LAST_FOLLOW_UP_ACTION, action.value());
-      scope.removeVariables(Arrays.asList(FOLLOW_UP_ACTION, NEW_ASSIGNEE, NEW_DUE_DATE, FOLLOW_UP_NOTE));
+      set(LAST_FOLLOW_UP_ACTION, action.value());
+      remove(FOLLOW_UP_ACTION, NEW_ASSIGNEE, NEW_DUE_DATE, FOLLOW_UP_NOTE);
       if (action != FollowUpAction.DROPPED) {
-        scope.removeVariable(DROP_REASON);
+        remove(DROP_REASON);
       }
     }
   }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of processes/ecosystem-ops-jam.bpmn: its key, the elements others may name, the
  * names of its variables (the forms' fields keep theirs) and typed access to them through
  * {@link #of(VariableScope)}.
  */
-public final class OpsJamContract {
+public final class OpsJamContract extends ProcessVariables {
 
   public static final String PROCESS_KEY = "ecosystem-ops-jam";
 
@@ -126,10 +126,8 @@ public final class OpsJamContract {
       String name, String key, String projectManager, String branchLead, List<String> instanceManagers,
       String jamTeam, OpsJamProperties periods) {}
 
-  private final VariableScope scope;
-
   private OpsJamContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** The jam's variables as seen from an execution or a task of it. */
@@ -156,236 +154,236 @@ public final class OpsJamContract {
   // The start form and the jam.
 
   public String jamName() {
-    return VariableValues.text(scope, JAM_NAME);
+    return text(JAM_NAME);
   }
 
   public String jamKey() {
-    return VariableValues.text(scope, JAM_KEY);
+    return text(JAM_KEY);
   }
 
   public String projectManager() {
-    return VariableValues.text(scope, PROJECT_MANAGER);
+    return text(PROJECT_MANAGER);
   }
 
   public String branchLead() {
-    return VariableValues.text(scope, BRANCH_LEAD);
+    return text(BRANCH_LEAD);
   }
 
   /** The instance managers as named: comma-separated text, or a list from a REST client. */
   public List<String> instanceManagers() {
-    return BacklogRules.tokens(scope.getVariable(INSTANCE_MANAGERS));
+    return BacklogRules.tokens(value(INSTANCE_MANAGERS));
   }
 
   void started(Started jam) {
-    scope.setVariable(JAM_NAME, jam.name());
-    scope.setVariable(JAM_KEY, jam.key());
-    scope.setVariable(PROJECT_MANAGER, jam.projectManager());
-    scope.setVariable(BRANCH_LEAD, jam.branchLead());
-    scope.setVariable(INSTANCE_MANAGERS, String.join(", ", jam.instanceManagers()));
-    scope.setVariable(JAM_TEAM, jam.jamTeam());
-    scope.setVariable(INVITED_INSTANCE_MANAGERS, new ArrayList<>(jam.instanceManagers()));
-    scope.setVariable(SUBMISSION_WINDOW, jam.periods().submissionWindow());
-    scope.setVariable(CHECK_IN_CYCLE, jam.periods().checkInCycle());
-    scope.setVariable(OVERDUE_CHECK_CYCLE, jam.periods().overdueCheckCycle());
-    scope.setVariable(OVERDUE_ESCALATION, jam.periods().overdueEscalation());
-    scope.setVariable(AGENDA_ROUNDS, 0);
-    scope.setVariable(FOLLOW_UP_COUNT, 0);
-    scope.setVariable(CHECK_IN_COUNT, 0);
+    set(JAM_NAME, jam.name());
+    set(JAM_KEY, jam.key());
+    set(PROJECT_MANAGER, jam.projectManager());
+    set(BRANCH_LEAD, jam.branchLead());
+    set(INSTANCE_MANAGERS, String.join(", ", jam.instanceManagers()));
+    set(JAM_TEAM, jam.jamTeam());
+    set(INVITED_INSTANCE_MANAGERS, new ArrayList<>(jam.instanceManagers()));
+    set(SUBMISSION_WINDOW, jam.periods().submissionWindow());
+    set(CHECK_IN_CYCLE, jam.periods().checkInCycle());
+    set(OVERDUE_CHECK_CYCLE, jam.periods().overdueCheckCycle());
+    set(OVERDUE_ESCALATION, jam.periods().overdueEscalation());
+    set(AGENDA_ROUNDS, 0);
+    set(FOLLOW_UP_COUNT, 0);
+    set(CHECK_IN_COUNT, 0);
   }
 
   // Preparing the jam.
 
   public String opsNeeds() {
-    return VariableValues.text(scope, OPS_NEEDS);
+    return text(OPS_NEEDS);
   }
 
   public String existingWorkflows() {
-    return VariableValues.text(scope, EXISTING_WORKFLOWS);
+    return text(EXISTING_WORKFLOWS);
   }
 
   public String agenda() {
-    return VariableValues.text(scope, AGENDA);
+    return text(AGENDA);
   }
 
   public String invitation() {
-    return VariableValues.text(scope, INVITATION);
+    return text(INVITATION);
   }
 
   public String agendaDecision() {
-    return VariableValues.text(scope, AGENDA_DECISION);
+    return text(AGENDA_DECISION);
   }
 
   public String agendaComment() {
-    return VariableValues.text(scope, AGENDA_COMMENT);
+    return text(AGENDA_COMMENT);
   }
 
   /** Forgets the last review of the agenda, so the next one starts blank; the history keeps it. */
   void clearAgendaReview() {
-    scope.removeVariables(List.of(AGENDA_DECISION, AGENDA_COMMENT));
+    remove(AGENDA_DECISION, AGENDA_COMMENT);
   }
 
   void setAgendaApprovedBy(String user) {
-    scope.setVariable(AGENDA_APPROVED_BY, user);
+    set(AGENDA_APPROVED_BY, user);
   }
 
   public int agendaRounds() {
-    return VariableValues.number(scope, AGENDA_ROUNDS);
+    return number(AGENDA_ROUNDS);
   }
 
   void countAgendaRound() {
-    scope.setVariable(AGENDA_ROUNDS, agendaRounds() + 1);
+    set(AGENDA_ROUNDS, agendaRounds() + 1);
   }
 
   /** The jam day as typed or sent, or null when none was given. */
   public LocalDate jamDate() {
-    return Inputs.day(scope.getVariable(JAM_DATE), "The jam date");
+    return Inputs.day(value(JAM_DATE), "The jam date");
   }
 
   public String jamLocation() {
-    return VariableValues.text(scope, JAM_LOCATION);
+    return text(JAM_LOCATION);
   }
 
   /** The jam day as the form shows it, and its start, when the instance managers are let in. */
   void scheduled(LocalDate day) {
-    scope.setVariable(JAM_DATE, day.toString());
-    scope.setVariable(JAM_STARTS_AT, Inputs.startOf(day));
+    set(JAM_DATE, day.toString());
+    set(JAM_STARTS_AT, Inputs.startOf(day));
   }
 
   // The instance managers' input.
 
   public String instanceManager() {
-    return VariableValues.text(scope, INSTANCE_MANAGER);
+    return text(INSTANCE_MANAGER);
   }
 
   public String workflow() {
-    return VariableValues.text(scope, WORKFLOW);
+    return text(WORKFLOW);
   }
 
   public String painPoints() {
-    return VariableValues.text(scope, PAIN_POINTS);
+    return text(PAIN_POINTS);
   }
 
   public String wishlist() {
-    return VariableValues.text(scope, WISHLIST);
+    return text(WISHLIST);
   }
 
   public int submissions() {
-    return VariableValues.number(scope, SUBMISSIONS);
+    return number(SUBMISSIONS);
   }
 
   void setSubmissions(int submissions) {
-    scope.setVariable(SUBMISSIONS, submissions);
+    set(SUBMISSIONS, submissions);
   }
 
   // Combing and the roadmap.
 
   public String plan() {
-    return VariableValues.text(scope, PLAN);
+    return text(PLAN);
   }
 
   void published(int itemCount, Date at) {
-    scope.setVariable(ROADMAP_ITEM_COUNT, itemCount);
-    scope.setVariable(ROADMAP_PUBLISHED_AT, at);
+    set(ROADMAP_ITEM_COUNT, itemCount);
+    set(ROADMAP_PUBLISHED_AT, at);
   }
 
   void closed(Date at) {
-    scope.setVariable(ROADMAP_CLOSED_AT, at);
+    set(ROADMAP_CLOSED_AT, at);
   }
 
   // Follow-up meetings.
 
   public String metWith() {
-    return VariableValues.text(scope, MET_WITH);
+    return text(MET_WITH);
   }
 
   /** The meeting day as typed or sent, or null when none was given. */
   public LocalDate metOn() {
-    return Inputs.day(scope.getVariable(MET_ON), "The meeting date");
+    return Inputs.day(value(MET_ON), "The meeting date");
   }
 
   public String followUpNotes() {
-    return VariableValues.text(scope, FOLLOW_UP_NOTES);
+    return text(FOLLOW_UP_NOTES);
   }
 
   public String newItems() {
-    return VariableValues.text(scope, NEW_ITEMS);
+    return text(NEW_ITEMS);
   }
 
   public int followUpCount() {
-    return VariableValues.number(scope, FOLLOW_UP_COUNT);
+    return number(FOLLOW_UP_COUNT);
   }
 
   void countFollowUp() {
-    scope.setVariable(FOLLOW_UP_COUNT, followUpCount() + 1);
+    set(FOLLOW_UP_COUNT, followUpCount() + 1);
   }
 
   // Check-ins.
 
   public String checkInDecision() {
-    return VariableValues.text(scope, CHECK_IN_DECISION);
+    return text(CHECK_IN_DECISION);
   }
 
   /** Forgets the last check-in's decision, so this one starts blank; the history keeps it. */
   void clearCheckInDecision() {
-    scope.removeVariable(CHECK_IN_DECISION);
+    remove(CHECK_IN_DECISION);
   }
 
   public String checkInNotes() {
-    return VariableValues.text(scope, CHECK_IN_NOTES);
+    return text(CHECK_IN_NOTES);
   }
 
   public String statuses() {
-    return VariableValues.text(scope, STATUSES);
+    return text(STATUSES);
   }
 
   public int checkInCount() {
-    return VariableValues.number(scope, CHECK_IN_COUNT);
+    return number(CHECK_IN_COUNT);
   }
 
   void countCheckIn() {
-    scope.setVariable(CHECK_IN_COUNT, checkInCount() + 1);
+    set(CHECK_IN_COUNT, checkInCount() + 1);
   }
 
   // Overdue items.
 
   /** Local to the overdue check: the items to escalate, one escalation each. */
   void setOverdueItemKeys(List<String> itemKeys) {
-    scope.setVariableLocal(OVERDUE_ITEM_KEYS, new ArrayList<>(itemKeys));
+    setLocal(OVERDUE_ITEM_KEYS, new ArrayList<>(itemKeys));
   }
 
   public String itemKey() {
-    return VariableValues.text(scope, ITEM_KEY);
+    return text(ITEM_KEY);
   }
 
   public String itemTitle() {
-    return VariableValues.text(scope, ITEM_TITLE);
+    return text(ITEM_TITLE);
   }
 
   public String itemOwner() {
-    return VariableValues.text(scope, ITEM_OWNER);
+    return text(ITEM_OWNER);
   }
 
   /** Local to one escalation: what the item is and who owns it, for the tasks. */
   void escalating(RoadmapItems.Item item) {
-    scope.setVariableLocal(ITEM_TITLE, item.title());
-    scope.setVariableLocal(ITEM_OWNER, item.owner());
-    scope.setVariableLocal(ITEM_DUE_DATE, String.valueOf(item.dueDate()));
+    setLocal(ITEM_TITLE, item.title());
+    setLocal(ITEM_OWNER, item.owner());
+    setLocal(ITEM_DUE_DATE, String.valueOf(item.dueDate()));
   }
 
   public String overdueAction() {
-    return VariableValues.text(scope, OVERDUE_ACTION);
+    return text(OVERDUE_ACTION);
   }
 
   /** The new due date as typed or sent, or null when none was given. */
   public LocalDate newDueDate() {
-    return Inputs.day(scope.getVariable(NEW_DUE_DATE), "The new due date");
+    return Inputs.day(value(NEW_DUE_DATE), "The new due date");
   }
 
   public String newOwner() {
-    return VariableValues.text(scope, NEW_OWNER);
+    return text(NEW_OWNER);
   }
 
   public String overdueNote() {
-    return VariableValues.text(scope, OVERDUE_NOTE);
+    return text(OVERDUE_NOTE);
   }
 }

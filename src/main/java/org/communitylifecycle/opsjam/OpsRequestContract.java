@@ -3,14 +3,14 @@ package org.communitylifecycle.opsjam;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of processes/add-ops-request.bpmn: its key, the names of its start form's fields
  * (forms/add-ops-request.form uses them) and typed access to its variables through
  * {@link #of(VariableScope)}.
  */
-public final class OpsRequestContract {
+public final class OpsRequestContract extends ProcessVariables {
 
   public static final String PROCESS_KEY = "add-ops-request";
 
@@ -25,10 +25,8 @@ public final class OpsRequestContract {
   // Set when the request is in the backlog: the new item's key (OPS-n).
   public static final String REQUEST_KEY = "requestKey";
 
-  private final VariableScope scope;
-
   private OpsRequestContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static OpsRequestContract of(VariableScope scope) {
@@ -46,32 +44,32 @@ public final class OpsRequestContract {
   }
 
   public String jamKey() {
-    return VariableValues.text(scope, JAM_KEY);
+    return text(JAM_KEY);
   }
 
   public String requestedBy() {
-    return VariableValues.text(scope, REQUESTED_BY);
+    return text(REQUESTED_BY);
   }
 
   /** The title as sent; the backlog's rules check it. */
   Object titleAsSent() {
-    return scope.getVariable(REQUEST_TITLE);
+    return value(REQUEST_TITLE);
   }
 
   /** The tags as sent: comma-separated text, or a list from a REST client. */
   Object tagsAsSent() {
-    return scope.getVariable(REQUEST_TAGS);
+    return value(REQUEST_TAGS);
   }
 
   Object descriptionAsSent() {
-    return scope.getVariable(REQUEST_DESCRIPTION);
+    return value(REQUEST_DESCRIPTION);
   }
 
   public String requestKey() {
-    return VariableValues.text(scope, REQUEST_KEY);
+    return text(REQUEST_KEY);
   }
 
   void setRequestKey(String itemKey) {
-    scope.setVariable(REQUEST_KEY, itemKey);
+    set(REQUEST_KEY, itemKey);
   }
 }

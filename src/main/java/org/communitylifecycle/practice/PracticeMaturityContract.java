@@ -3,7 +3,7 @@ package org.communitylifecycle.practice;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.communitylifecycle.engine.VariableValues;
+import org.communitylifecycle.engine.ProcessVariables;
 
 /**
  * The contract of processes/community-of-practice-maturity.bpmn and its decision
@@ -12,7 +12,7 @@ import org.communitylifecycle.engine.VariableValues;
  *
  * <p>The variable names are also the fields of the forms/community-of-practice-*.form.
  */
-public final class PracticeMaturityContract {
+public final class PracticeMaturityContract extends ProcessVariables {
 
   public static final String PROCESS_KEY = "community-of-practice-maturity";
   /** The decision of the step an assessment reaches, processes/community-of-practice-step.dmn. */
@@ -69,10 +69,8 @@ public final class PracticeMaturityContract {
   public static final String CELEBRATION_STEP_NUMBER = "celebrationStepNumber";
   public static final String CELEBRATION = "celebration";
 
-  private final VariableScope scope;
-
   private PracticeMaturityContract(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** The variables of an execution or task of the maturity process. */
@@ -88,20 +86,20 @@ public final class PracticeMaturityContract {
   // --- the start form and the registered community ---
 
   String communityName() {
-    return VariableValues.text(scope, COMMUNITY_NAME);
+    return text(COMMUNITY_NAME);
   }
 
   String liaison() {
-    return VariableValues.text(scope, LIAISON);
+    return text(LIAISON);
   }
 
   /** The interval as given or registered, or null. */
   String assessmentInterval() {
-    return VariableValues.text(scope, ASSESSMENT_INTERVAL);
+    return text(ASSESSMENT_INTERVAL);
   }
 
   String communityKey() {
-    return (String) get(COMMUNITY_KEY);
+    return (String) value(COMMUNITY_KEY);
   }
 
   /**
@@ -127,16 +125,16 @@ public final class PracticeMaturityContract {
 
   /** An indicator's answer, or null when it is not answered with true or false. */
   Boolean answer(String indicatorKey) {
-    return get(indicatorKey) instanceof Boolean answer ? answer : null;
+    return value(indicatorKey) instanceof Boolean answer ? answer : null;
   }
 
   /** Whether an indicator is answered as met. */
   boolean met(String indicatorKey) {
-    return Boolean.TRUE.equals(get(indicatorKey));
+    return isTrue(indicatorKey);
   }
 
   int score(MaturityModel.Area area) {
-    return VariableValues.number(scope, area.scoreVariable());
+    return number(area.scoreVariable());
   }
 
   void score(MaturityModel.Area area, int met) {
@@ -144,7 +142,7 @@ public final class PracticeMaturityContract {
   }
 
   String assessmentNote() {
-    return VariableValues.text(scope, ASSESSMENT_NOTE);
+    return text(ASSESSMENT_NOTE);
   }
 
   /** The self-assessment as scored; the previous review's note and decision are read and done with. */
@@ -152,45 +150,43 @@ public final class PracticeMaturityContract {
     set(ASSESSMENT_NOTE, note);
     set(ASSESSED_BY, by);
     set(ASSESSED_AT, at);
-    scope.removeVariable(REASSESSMENT_NOTE);
-    scope.removeVariable(REVIEW_DECISION);
-    scope.removeVariable(REVIEW_NOTE);
+    remove(REASSESSMENT_NOTE, REVIEW_DECISION, REVIEW_NOTE);
   }
 
   String assessedBy() {
-    return (String) get(ASSESSED_BY);
+    return (String) value(ASSESSED_BY);
   }
 
   Date assessedAt() {
-    return (Date) get(ASSESSED_AT);
+    return (Date) value(ASSESSED_AT);
   }
 
   boolean reassessment() {
-    return Boolean.TRUE.equals(get(REASSESSMENT));
+    return isTrue(REASSESSMENT);
   }
 
   // --- the decision and the review ---
 
   int stepNumber() {
-    return VariableValues.number(scope, STEP_NUMBER);
+    return number(STEP_NUMBER);
   }
 
   String stepReached() {
-    return (String) get(STEP_REACHED);
+    return (String) value(STEP_REACHED);
   }
 
   /** The liaison's decision as given, or null. */
   String reviewDecision() {
-    Object decision = get(REVIEW_DECISION);
+    Object decision = value(REVIEW_DECISION);
     return decision == null ? null : decision.toString();
   }
 
   boolean accepted() {
-    return DECISION_ACCEPT.equals(get(REVIEW_DECISION));
+    return DECISION_ACCEPT.equals(value(REVIEW_DECISION));
   }
 
   String reviewNote() {
-    return VariableValues.text(scope, REVIEW_NOTE);
+    return text(REVIEW_NOTE);
   }
 
   void reviewed(String note, String by) {
@@ -199,13 +195,13 @@ public final class PracticeMaturityContract {
   }
 
   String reviewedBy() {
-    return (String) get(REVIEWED_BY);
+    return (String) value(REVIEWED_BY);
   }
 
   // --- recording ---
 
   int assessmentsRecorded() {
-    return VariableValues.number(scope, ASSESSMENTS_RECORDED);
+    return number(ASSESSMENTS_RECORDED);
   }
 
   void assessmentsRecorded(int count) {
@@ -225,7 +221,7 @@ public final class PracticeMaturityContract {
     highestStep(highestStepNumber);
     set(REASSESSMENT, false);
     // The answers carry over to the next round as a starting point; the evidence belongs to this one.
-    scope.removeVariable(ASSESSMENT_NOTE);
+    remove(ASSESSMENT_NOTE);
   }
 
   private void highestStep(int number) {
@@ -234,7 +230,7 @@ public final class PracticeMaturityContract {
   }
 
   Date assessmentDue() {
-    return (Date) get(ASSESSMENT_DUE);
+    return (Date) value(ASSESSMENT_DUE);
   }
 
   void assessmentDue(Date due) {
@@ -244,7 +240,7 @@ public final class PracticeMaturityContract {
   // --- the celebration ---
 
   String celebration() {
-    return VariableValues.text(scope, CELEBRATION);
+    return text(CELEBRATION);
   }
 
   void celebration(String celebration) {
@@ -252,14 +248,6 @@ public final class PracticeMaturityContract {
   }
 
   int celebrationStepNumber() {
-    return VariableValues.number(scope, CELEBRATION_STEP_NUMBER);
-  }
-
-  private Object get(String name) {
-    return scope.getVariable(name);
-  }
-
-  private void set(String name, Object value) {
-    scope.setVariable(name, value);
+    return number(CELEBRATION_STEP_NUMBER);
   }
 }
