@@ -1,18 +1,20 @@
 package org.communitylifecycle.milestone;
 
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import java.util.Date;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.communitylifecycle.engine.InvalidInputException;
 import org.communitylifecycle.engine.ProcessVariables;
+import org.communitylifecycle.engine.VariableValues;
 
 /**
  * The contract of the {@code milestone} process (processes/milestone.bpmn): its key, the element
@@ -297,7 +299,8 @@ public final class MilestoneContract extends ProcessVariables {
 
   /** The result of a stage's milestone, or null when it has not finished in this stay of the stage. */
   public static MilestoneResult resultOf(VariableScope stage, String milestoneKey) {
-    return read(milestoneKey, stage.getVariable(resultVariable(milestoneKey)));
+    Object result = stage.getVariable(resultVariable(milestoneKey));
+    return result != null ? read(milestoneKey, result) : legacy(milestoneKey, stage::getVariable);
   }
 
   /**
@@ -305,7 +308,29 @@ public final class MilestoneContract extends ProcessVariables {
    * runtime or history service, or the REST API's values), or null when it has not finished.
    */
   public static MilestoneResult resultOf(Map<String, ?> stageVariables, String milestoneKey) {
-    return read(milestoneKey, stageVariables.get(resultVariable(milestoneKey)));
+    Object result = stageVariables.get(resultVariable(milestoneKey));
+    return result != null ? read(milestoneKey, result) : legacy(milestoneKey, stageVariables::get);
+  }
+
+  /**
+   * A result as stages deployed before the one result kept it: nine variables named after the
+   * milestone key ({@code buildPathwayOutcome}, ...). Stage instances started on those versions
+   * keep running on them, and their gates read their milestones here.
+   */
+  private static MilestoneResult legacy(String milestoneKey, Function<String, Object> variable) {
+    Object outcome = variable.apply(milestoneKey + "Outcome");
+    if (outcome == null) {
+      return null;
+    }
+    Function<String, String> text = suffix -> VariableValues.text(variable.apply(milestoneKey + suffix));
+    Function<String, Integer> number = suffix -> variable.apply(milestoneKey + suffix) instanceof Number n ? n.intValue() : 0;
+    Function<String, Duration> duration = suffix -> {
+      String iso = text.apply(suffix);
+      return iso == null ? Duration.ZERO : Duration.parse(iso);
+    };
+    return new MilestoneResult(outcome.toString(), text.apply("Deliverable"), text.apply("Summary"),
+        text.apply("DelegatedTo"), text.apply("AcceptedBy"), number.apply("ReviewRounds"), number.apply("Escalations"),
+        duration.apply("TimeWithResponsible"), duration.apply("TimeWaitingOnSupport"));
   }
 
   private static MilestoneResult read(String milestoneKey, Object value) {
