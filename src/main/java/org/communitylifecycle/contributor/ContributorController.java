@@ -1,6 +1,5 @@
 package org.communitylifecycle.contributor;
 
-import org.communitylifecycle.engine.AppClock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.communitylifecycle.contributor.ContributorViews.Detail;
 import org.communitylifecycle.contributor.ContributorViews.ImportResult;
 import org.communitylifecycle.contributor.ContributorViews.Recorded;
 import org.communitylifecycle.contributor.ContributorViews.Summary;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.identity.ApiCaller;
 import org.communitylifecycle.identity.Teams;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,6 @@
 package org.communitylifecycle.contributor;
 
-import org.communitylifecycle.engine.AppClock;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +8,7 @@ import org.communitylifecycle.contributor.ContributorViews.Contribution;
 import org.communitylifecycle.contributor.ContributorViews.Conversion;
 import org.communitylifecycle.contributor.ContributorViews.RoleHeld;
 import org.communitylifecycle.contributor.ContributorViews.Summary;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

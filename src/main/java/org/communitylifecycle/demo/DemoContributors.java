@@ -1,7 +1,5 @@
 package org.communitylifecycle.demo;
 
-import org.communitylifecycle.engine.AppClock;
-import org.communitylifecycle.lifecycle.LifecycleStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,8 @@ import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.contributor.ContributorRecord;
 import org.communitylifecycle.contributor.ContributorService;
 import org.communitylifecycle.contributor.ContributorViews.ImportResult;
+import org.communitylifecycle.engine.AppClock;
+import org.communitylifecycle.lifecycle.LifecycleStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityContract;
-import org.communitylifecycle.engine.VariableValues;
 import org.communitylifecycle.notification.MailOutbox.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;

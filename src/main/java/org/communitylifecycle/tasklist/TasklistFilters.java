@@ -1,6 +1,5 @@
 package org.communitylifecycle.tasklist;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
