@@ -24,6 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+// The job executor is started for the stall burst only; it is on the configuration class alone.
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * Runs the phases of one side and writes its figures to a properties file (bench/README.md):
@@ -33,6 +43,7 @@ import javax.sql.DataSource;
 public final class Driver {
 
   private final Scenario scenario;
+  private final ProcessEngine engine;
   private final DataSource dataSource;
   private final int instances;
   private final int threads;
@@ -41,9 +52,10 @@ public final class Driver {
   private final Path out;
   private final Properties figures = new Properties();
 
-  private Driver(Scenario scenario, DataSource dataSource, int instances, int threads, List<Integer> openLevels,
+  private Driver(Scenario scenario, ProcessEngine engine, DataSource dataSource, int instances, int threads, List<Integer> openLevels,
       int samples, Path out) {
     this.scenario = scenario;
+    this.engine = engine;
     this.dataSource = dataSource;
     this.instances = instances;
     this.threads = threads;
@@ -52,15 +64,15 @@ public final class Driver {
     this.out = out;
   }
 
-  /** Reads bench.n, bench.threads, bench.open, bench.samples, bench.out from the system properties and runs. */
-  public static void run(Scenario scenario, DataSource dataSource) throws Exception {
+  /** Reads bench.n, bench.threads, bench.open, bench.samples, bench.stalls, bench.out from the system properties and runs. */
+  public static void run(Scenario scenario, ProcessEngine engine, DataSource dataSource) throws Exception {
     int n = Integer.getInteger("bench.n", 2000);
     int threads = Integer.getInteger("bench.threads", 4);
     List<Integer> open = Arrays.stream(System.getProperty("bench.open", "2000,20000").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).sorted().toList();
     int samples = Integer.getInteger("bench.samples", 100);
     Path out = Path.of(System.getProperty("bench.out", "bench-figures.properties"));
-    new Driver(scenario, dataSource, n, threads, open, samples, out).run();
+    new Driver(scenario, engine, dataSource, n, threads, open, samples, out).run();
   }
 
   private void run() throws Exception {
@@ -125,9 +137,59 @@ public final class Driver {
       put("fill.starts.per.s." + level, missing / seconds);
       firstPages(scenario.openTasks());
     }
+    int stalls = Integer.getInteger("bench.stalls", instances);
+    if (stalls > 0) {
+      stallBurst(run, stalls);
+    }
     put("rss.peak.mb", peakRssMb());
     write();
     log("done: %s", out);
+  }
+
+  /**
+   * The stall burst: starts {@code count} instances whose stall timers are not due, makes them all due
+   * at once, starts the job executor (the engine's default job executor: 3 to 10 threads, 3 jobs per
+   * acquisition) and waits until every instance has its follow-up task.
+   */
+  private void stallBurst(String run, int count) throws Exception {
+    log("stall burst: starting %d instances", count);
+    String prefix = "bench-" + run + "-stall-";
+    parallel(count, i -> scenario.startStalling(prefix + i, i));
+    RuntimeService runtime = engine.getRuntimeService();
+    Set<String> ids = new HashSet<>();
+    runtime.createProcessInstanceQuery().processDefinitionKey(scenario.stallProcessKey())
+        .processInstanceBusinessKeyLike(prefix + "%").list().forEach(p -> ids.add(p.getId()));
+    List<String> jobs = engine.getManagementService().createJobQuery().timers().activityId(scenario.stallTimer())
+        .processDefinitionKey(scenario.stallProcessKey()).list().stream()
+        .filter(j -> ids.contains(j.getProcessInstanceId())).map(Job::getId).toList();
+    if (ids.size() != count || jobs.size() != count) {
+      fail("stall burst: " + ids.size() + " instances with " + jobs.size() + " stall timers, expected " + count);
+    }
+    Date due = new Date(System.currentTimeMillis() - 1000);
+    parallel(count, i -> engine.getManagementService().setJobDuedate(jobs.get(i), due));
+    TaskQuery followUps = engine.getTaskService().createTaskQuery().processDefinitionKey(scenario.stallProcessKey())
+        .taskDefinitionKey(scenario.followUpTask());
+    long before = followUps.count();
+    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    long t = System.nanoTime();
+    jobExecutor.start();
+    long deadline = t + TimeUnit.MINUTES.toNanos(15);
+    long made;
+    while ((made = followUps.count() - before) < count) {
+      if (System.nanoTime() > deadline) {
+        fail("stall burst: " + made + " of " + count + " follow-up tasks after 15 minutes");
+      }
+      Thread.sleep(100);
+    }
+    double seconds = (System.nanoTime() - t) / 1e9;
+    jobExecutor.shutdown();
+    if (made != count) {
+      fail("stall burst: " + made + " follow-up tasks for " + count + " stalls");
+    }
+    put("stall.count", count);
+    put("stall.seconds", seconds);
+    put("stall.per.s", count / seconds);
+    log("stall burst: %d follow-up tasks in %.1f s (%.1f/s)", count, seconds, count / seconds);
   }
 
   private void firstPages(long open) {

@@ -62,6 +62,11 @@ public final class Report {
             "page.group." + open, "page.due-soon." + open);
       }
     }
+    if (product.containsKey("stall.seconds") || bare.containsKey("stall.seconds")) {
+      String count = String.format(Locale.ROOT, "%,d", Long.parseLong(product.getProperty("stall.count", bare.getProperty("stall.count", "0"))));
+      row(count + " stall timers due at once → follow-up tasks, s (job executor on, engine defaults)", "stall.seconds", 1);
+      row("… follow-up tasks/s", "stall.per.s", 0);
+    }
     row("database rows written per process instance (inserted + updated + deleted, act_* and cl_*)",
         "rows.written.per.instance", 1);
     lines.add("| … of which inserted / updated / deleted | " + triple(bare) + " | " + triple(product) + " | |");

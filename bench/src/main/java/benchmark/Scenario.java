@@ -28,6 +28,18 @@ public interface Scenario {
   /** The first pages to time, by name: each runs once per call, authenticated as its user. */
   Map<String, Supplier<Integer>> firstPages();
 
+  /** The process whose stall timers the stall burst makes due (a Deliver step, or a bare task with a timer). */
+  String stallProcessKey();
+
+  /** The id of the stall timer's boundary event in it. */
+  String stallTimer();
+
+  /** The id of the follow-up task the stall timer creates. */
+  String followUpTask();
+
+  /** Starts one instance of {@link #stallProcessKey()}, its stall timer not due yet. */
+  void startStalling(String businessKey, int index);
+
   /** What the engine runs with (plugins, beans), for the results file; throws if it is not what the side must be. */
   Map<String, String> describe();
 }

@@ -23,7 +23,7 @@ public class BareApp {
     int status = 0;
     try {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
-      Driver.run(new BareScenario(engine, context), context.getBean(DataSource.class));
+      Driver.run(new BareScenario(engine, context), engine, context.getBean(DataSource.class));
     } catch (Throwable e) {
       e.printStackTrace();
       status = 1;

@@ -22,6 +22,9 @@ final class BareScenario implements Scenario {
 
   static final String KEY = "bench-chain";
   static final int TASKS = 5;
+  static final String STALL_KEY = "bench-stall";
+  static final String STALL_TIMER = "Timer_Stalled";
+  static final String FOLLOW_UP = "Task_FollowUp";
   static final String USER = "bench-activator";
   static final List<String> GROUPS = List.of("activators");
 
@@ -54,7 +57,14 @@ final class BareScenario implements Scenario {
       chain = chain.userTask("Task_" + i).name("Step " + i).camundaCandidateGroups("activators").camundaDueDate("${due}");
     }
     BpmnModelInstance model = chain.endEvent().done();
-    engine.getRepositoryService().createDeployment().name(KEY).addModelInstance(KEY + ".bpmn", model).deploy();
+    // The stall burst's reference: a task with a non-interrupting timer that creates a follow-up task.
+    BpmnModelInstance stall = Bpmn.createExecutableProcess(STALL_KEY).camundaHistoryTimeToLive(180).startEvent()
+        .userTask("Task_Work").camundaCandidateGroups("activators").camundaDueDate("${due}")
+        .boundaryEvent(STALL_TIMER).cancelActivity(false).timerWithDuration("P7D")
+        .userTask(FOLLOW_UP).camundaCandidateGroups("activators").endEvent("EndEvent_FollowedUp")
+        .moveToActivity("Task_Work").endEvent("EndEvent_Worked").done();
+    engine.getRepositoryService().createDeployment().name(KEY).addModelInstance(KEY + ".bpmn", model)
+        .addModelInstance(STALL_KEY + ".bpmn", stall).deploy();
     Engines.user(engine.getIdentityService(), USER, GROUPS.toArray(String[]::new));
   }
 
@@ -63,6 +73,26 @@ final class BareScenario implements Scenario {
     Map<String, Object> variables = new HashMap<>();
     variables.put("due", new Date(base + index * 1000L));
     engine.getRuntimeService().startProcessInstanceByKey(KEY, businessKey, variables);
+  }
+
+  @Override
+  public String stallProcessKey() {
+    return STALL_KEY;
+  }
+
+  @Override
+  public String stallTimer() {
+    return STALL_TIMER;
+  }
+
+  @Override
+  public String followUpTask() {
+    return FOLLOW_UP;
+  }
+
+  @Override
+  public void startStalling(String businessKey, int index) {
+    engine.getRuntimeService().startProcessInstanceByKey(STALL_KEY, businessKey, Map.of("due", new Date(base + index * 1000L)));
   }
 
   @Override

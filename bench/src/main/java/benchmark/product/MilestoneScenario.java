@@ -89,6 +89,26 @@ final class MilestoneScenario implements Scenario {
   }
 
   @Override
+  public String stallProcessKey() {
+    return KEY;
+  }
+
+  @Override
+  public String stallTimer() {
+    return "Timer_DeliveryStalled";
+  }
+
+  @Override
+  public String followUpTask() {
+    return "Task_FollowUpStalledDelivery";
+  }
+
+  @Override
+  public void startStalling(String businessKey, int index) {
+    start(businessKey, index);
+  }
+
+  @Override
   public int complete(String businessKey) {
     completeAs(ACTIVATOR, activatorGroups, businessKey, DELIVER,
         Map.of("deliverableUrl", "https://wiki.example.org/" + businessKey, "deliverableSummary", "The plan"));

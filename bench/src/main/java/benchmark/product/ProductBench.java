@@ -21,7 +21,7 @@ public final class ProductBench {
     int status = 0;
     try {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
-      Driver.run(new MilestoneScenario(engine, context), context.getBean(DataSource.class));
+      Driver.run(new MilestoneScenario(engine, context), engine, context.getBean(DataSource.class));
     } catch (Throwable e) {
       e.printStackTrace();
       status = 1;
