@@ -19,16 +19,18 @@ public final class Report {
   private final Properties bare;
   private final Properties product;
   private final Properties machine;
+  private final Properties mail;
   private final List<String> lines = new ArrayList<>();
 
-  private Report(Properties bare, Properties product, Properties machine) {
+  private Report(Properties bare, Properties product, Properties machine, Properties mail) {
+    this.mail = mail;
     this.bare = bare;
     this.product = product;
     this.machine = machine;
   }
 
   public static void main(String[] args) throws IOException {
-    Report report = new Report(load(args[0]), load(args[1]), load(args[2]));
+    Report report = new Report(load(args[0]), load(args[1]), load(args[2]), args.length > 4 ? load(args[4]) : new Properties());
     String text = report.render();
     Files.writeString(Path.of(args[3]), text);
     System.out.print(text);
@@ -53,6 +55,11 @@ public final class Report {
     lines.add("|---|---|---|---|");
     row("task completions/s (bare: chain of 5 tasks; milestone: Deliver, then Review accept)", "completions.per.s", 0);
     row("process starts/s", "starts.per.s", 0);
+    if (mail.containsKey("completions.per.s")) {
+      mailRow("task completions/s, mail on (local SMTP sink)", "completions.per.s", 0);
+      mailRow("process starts/s, mail on", "starts.per.s", 0);
+      mailRow("database rows written per process instance, mail on", "rows.written.per.instance", 1);
+    }
     for (String open : openLevels()) {
       String at = String.format(Locale.ROOT, "%,d", Long.parseLong(open));
       pages("first page (20 by due date) of the candidate groups' tasks, " + at + " open, p50 / p95 ms",
@@ -81,6 +88,12 @@ public final class Report {
         + machine.getProperty("ram") + " RAM, PostgreSQL " + machine.getProperty("postgres") + ", JVM "
         + machine.getProperty("jvm") + ". Commit " + machine.getProperty("commit") + ".");
     lines.add("");
+    if (mail.containsKey("completions.per.s")) {
+      lines.add("Mail on: the sink received " + mail.getProperty("mail.received", "?") + " mails while the benchmark JVM ran ("
+          + mail.getProperty("ended.as.expected", "?") + " / " + mail.getProperty("n") + " instances ended as expected); rows by table: "
+          + mail.getProperty("rows.written.by.table", "?"));
+      lines.add("");
+    }
     lines.add("Rows written per instance by table:");
     lines.add("");
     lines.add("- bare: " + bare.getProperty("rows.written.by.table", "?"));
@@ -116,6 +129,11 @@ public final class Report {
   private void row(String figure, String key, int decimals) {
     lines.add("| " + figure + " | " + value(bare, key, decimals) + " | " + value(product, key, decimals) + " | "
         + ratio(bare.getProperty(key), product.getProperty(key)) + " |");
+  }
+
+  private void mailRow(String figure, String key, int decimals) {
+    lines.add("| " + figure + " | " + value(bare, key, decimals) + " | " + value(mail, key, decimals) + " | "
+        + ratio(bare.getProperty(key), mail.getProperty(key)) + " |");
   }
 
   private void pages(String figure, String bareKey, String productKey) {
