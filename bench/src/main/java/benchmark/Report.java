@@ -86,7 +86,7 @@ public final class Report {
     lines.add("");
     lines.add("Machine: " + machine.getProperty("cores") + " cores (" + machine.getProperty("cpu") + "), "
         + machine.getProperty("ram") + " RAM, PostgreSQL " + machine.getProperty("postgres") + ", JVM "
-        + machine.getProperty("jvm") + ". Commit " + machine.getProperty("commit") + ".");
+        + machine.getProperty("jvm") + " (options: " + machine.getProperty("jvm.options") + "). Commit " + machine.getProperty("commit") + ".");
     lines.add("");
     if (mail.containsKey("completions.per.s")) {
       lines.add("Mail on: the sink received " + mail.getProperty("mail.received", "?") + " mails while the benchmark JVM ran ("
