@@ -126,6 +126,9 @@ public final class Driver {
 
     int more = 0;
     for (int level : openLevels) {
+      if (level <= instances) {
+        continue; // timed after the starts
+      }
       int missing = level - (int) scenario.openTasks();
       if (missing <= 0) {
         continue;

@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 // The plugins, history level and job executor of the engine are only on its configuration class.
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.context.ApplicationContext;
 
 /** What both sides share: describing an engine, creating users, authenticating as one. */
@@ -18,14 +20,23 @@ public final class Engines {
   public static Map<String, String> describe(ProcessEngine engine, ApplicationContext context) {
     ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     Map<String, String> about = new TreeMap<>();
-    about.put("plugins", String.join(" ", config.getProcessEnginePlugins().stream()
-        .map(p -> p.getClass().getName()).sorted().toList()));
+    List<String> plugins = new java.util.ArrayList<>();
+    config.getProcessEnginePlugins().forEach(p -> addPlugin(p, plugins));
+    about.put("plugins", String.join(" ", plugins.stream().sorted().toList()));
     about.put("history", config.getHistory());
     about.put("authorization", String.valueOf(config.isAuthorizationEnabled()));
     about.put("job.executor.active", String.valueOf(config.getJobExecutor() != null && config.getJobExecutor().isActive()));
     about.put("beans", String.valueOf(context.getBeanDefinitionCount()));
     about.put("product.beans", String.valueOf(productBeans(context).size()));
     return about;
+  }
+
+  private static void addPlugin(ProcessEnginePlugin plugin, List<String> names) {
+    if (plugin instanceof CompositeProcessEnginePlugin composite) {
+      composite.getPlugins().forEach(p -> addPlugin(p, names));
+    } else {
+      names.add(plugin.getClass().getName());
+    }
   }
 
   /** The beans whose class is the product's (package org.communitylifecycle). */

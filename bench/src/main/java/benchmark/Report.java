@@ -81,8 +81,8 @@ public final class Report {
     row("`java -jar` to ready, first start on an empty database (creates the schema), s", "ready.first.s", 1);
     row("`java -jar` to ready, restart, s", "ready.restart.s", 1);
     row("peak RSS of the benchmark JVM (VmHWM), MB", "rss.peak.mb", 0);
-    lines.add("| instances that ended as expected | " + bare.getProperty("ended.as.expected", "?") + " / " + bare.getProperty("n")
-        + " | " + product.getProperty("ended.as.expected", "?") + " / " + product.getProperty("n") + " | |");
+    lines.add("| instances that ended as expected | " + bare.getProperty("ended.as.expected", "—") + " / " + bare.getProperty("n", "—")
+        + " | " + product.getProperty("ended.as.expected", "—") + " / " + product.getProperty("n", "—") + " | |");
     lines.add("");
     lines.add("Machine: " + machine.getProperty("cores") + " cores (" + machine.getProperty("cpu") + "), "
         + machine.getProperty("ram") + " RAM, PostgreSQL " + machine.getProperty("postgres") + ", JVM "

@@ -25,7 +25,7 @@ final class BareScenario implements Scenario {
   static final String STALL_KEY = "bench-stall";
   static final String STALL_TIMER = "Timer_Stalled";
   static final String FOLLOW_UP = "Task_FollowUp";
-  static final String USER = "bench-activator";
+  static final String USER = "benchactivator";
   static final List<String> GROUPS = List.of("activators");
 
   private final ProcessEngine engine;

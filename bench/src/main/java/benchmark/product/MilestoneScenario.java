@@ -26,8 +26,8 @@ import org.springframework.context.ApplicationContext;
 final class MilestoneScenario implements Scenario {
 
   static final String KEY = "milestone";
-  static final String ACTIVATOR = "bench-activator";
-  static final String LIAISON = "bench-liaison";
+  static final String ACTIVATOR = "benchactivator";
+  static final String LIAISON = "benchliaison";
   static final int TEAMS = 10;
   static final String DELIVER = "Task_DeliverMilestone";
   static final String REVIEW = "Task_ReviewDeliverable";
