@@ -203,8 +203,8 @@ public final class Driver {
       s.execute("analyze");
     }
     for (Map.Entry<String, Supplier<Integer>> page : scenario.firstPages().entrySet()) {
-      for (int i = 0; i < 10; i++) {
-        page.getValue().get();
+      for (int i = 0; i < Math.max(2, samples / 10); i++) {
+        page.getValue().get(); // warm-up
       }
       long[] nanos = new long[samples];
       int size = 0;
