@@ -322,8 +322,14 @@ public final class Driver {
     return -1;
   }
 
+  /** Records a figure, and writes the file at once, so that a run stopped midway keeps what it measured. */
   private void put(String key, Object value) {
     figures.setProperty(key, value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.2f", d) : String.valueOf(value));
+    try {
+      write();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void write() throws IOException {

@@ -121,8 +121,9 @@ public final class Report {
   }
 
   private List<String> openLevels() {
-    return product.stringPropertyNames().stream().filter(k -> k.startsWith("page.group.") && k.endsWith(".p95.ms"))
-        .map(k -> k.substring("page.group.".length(), k.length() - ".p95.ms".length()))
+    return java.util.stream.Stream.concat(bare.stringPropertyNames().stream(), product.stringPropertyNames().stream())
+        .filter(k -> k.startsWith("page.group.") && k.endsWith(".p95.ms"))
+        .map(k -> k.substring("page.group.".length(), k.length() - ".p95.ms".length())).distinct()
         .sorted((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b))).toList();
   }
 
