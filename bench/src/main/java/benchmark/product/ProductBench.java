@@ -1,0 +1,33 @@
+package benchmark.product;
+
+import benchmark.Driver;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The product side: started inside the product's own jar (Spring Boot's PropertiesLauncher with this
+ * project's plain jar on loader.path, see bench/run), it starts the real application, with its real
+ * configuration and the settings bench/run passes, runs the benchmark's phases and exits.
+ */
+public final class ProductBench {
+
+  private ProductBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Class<?> application = Class.forName("org.communitylifecycle.CommunityLifecycleApplication");
+    ConfigurableApplicationContext context = SpringApplication.run(application, args);
+    int status = 0;
+    try {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      Driver.run(new MilestoneScenario(engine, context), engine, context.getBean(DataSource.class));
+    } catch (Throwable e) {
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      context.close();
+    }
+    System.exit(status);
+  }
+}
