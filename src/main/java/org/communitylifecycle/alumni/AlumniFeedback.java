@@ -155,7 +155,7 @@ public class AlumniFeedback {
       }
       Optional<Invitation> invitation = Optional.ofNullable(found.get().invitationId()).flatMap(directory::invitation);
       LinkState state = state(found.get(), invitation);
-      Instant now = now();
+      Instant now = AppClock.now();
       if (state != LinkState.VALID || !directory.useToken(hash, now)) {
         return new Outcome(state == LinkState.VALID ? LinkState.USED : state, false, null);
       }
@@ -214,7 +214,7 @@ public class AlumniFeedback {
       }
       Long alumnusId = found.get().alumnusId();
       Optional<Alumnus> alumnus = alumnusId == null ? Optional.empty() : directory.alumnus(alumnusId);
-      if (found.get().usedAt() != null || alumnus.isEmpty() || !directory.useToken(hash, now())) {
+      if (found.get().usedAt() != null || alumnus.isEmpty() || !directory.useToken(hash, AppClock.now())) {
         return LinkState.USED;
       }
       Alumnus a = alumnus.get();
@@ -241,7 +241,7 @@ public class AlumniFeedback {
       return LinkState.USED;
     }
     Instant expires = invitation.get().expiresAt();
-    if (expires != null && !now().isBefore(expires)) {
+    if (expires != null && !AppClock.now().isBefore(expires)) {
       return LinkState.EXPIRED;
     }
     return LinkState.VALID;
@@ -259,10 +259,6 @@ public class AlumniFeedback {
         log.debug("Concurrent change, attempt {} of {} again", attempt + 1, ATTEMPTS);
       }
     }
-  }
-
-  private static Instant now() {
-    return AppClock.now();
   }
 
   private static Boolean yesNo(String value) {

@@ -1,7 +1,6 @@
 package org.communitylifecycle.alumni;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.communitylifecycle.alumni.AlumniFeedback.FeedbackLink;
 import org.communitylifecycle.alumni.AlumniFeedback.LinkState;
 import org.communitylifecycle.alumni.AlumniFeedback.Outcome;
 import org.communitylifecycle.alumni.AlumniFeedback.WithdrawalLink;
+import org.communitylifecycle.engine.AppClock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -155,7 +155,7 @@ class AlumniPages {
   private String feedbackPage(Model model, String token, FeedbackLink link, Answers answers, List<Problem> problems) {
     model.addAttribute("title", (problems.isEmpty() ? "" : "Error: ") + "Stay in touch with " + link.invitee().hubName());
     model.addAttribute("invitee", link.invitee());
-    model.addAttribute("expires", DAY.format(link.invitee().expiresAt().atZone(ZoneId.systemDefault())));
+    model.addAttribute("expires", DAY.format(link.invitee().expiresAt().atZone(AppClock.zone())));
     model.addAttribute("answers", answers);
     model.addAttribute("problems", problems);
     model.addAttribute("errors", byField(problems));
@@ -168,7 +168,7 @@ class AlumniPages {
   private String withdrawalPage(Model model, String token, WithdrawalLink link, List<Problem> problems) {
     model.addAttribute("title", (problems.isEmpty() ? "" : "Error: ") + "Your details in the alumni network");
     model.addAttribute("stored", link.stored());
-    model.addAttribute("since", DAY.format(link.stored().consentedAt().atZone(ZoneId.systemDefault())));
+    model.addAttribute("since", DAY.format(link.stored().consentedAt().atZone(AppClock.zone())));
     model.addAttribute("problems", problems);
     model.addAttribute("formToken", formTokens.issue(WITHDRAWAL_FORM, token));
     model.addAttribute("action", "/alumni/withdraw/" + token);

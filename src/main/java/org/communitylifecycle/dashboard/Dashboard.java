@@ -41,6 +41,7 @@ import org.communitylifecycle.dashboard.DashboardViews.Programs;
 import org.communitylifecycle.dashboard.DashboardViews.Stalled;
 import org.communitylifecycle.dashboard.DashboardViews.StalledItem;
 import org.communitylifecycle.dashboard.DashboardViews.TimelineStep;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.lifecycle.LifecycleStage;
 import org.communitylifecycle.mentoring.MentoringProperties;
 import org.communitylifecycle.milestone.StalledSteps;
@@ -117,13 +118,13 @@ class Dashboard {
   }
 
   Portfolio portfolio(String liaison) {
-    Instant now = Times.now();
+    Instant now = AppClock.now();
     return new Portfolio(now, summaries(liaison == null ? Scope.all() : Scope.liaison(liaison), now));
   }
 
   /** A community's milestones with their handoffs, and its conversion funnel; empty for an unknown community. */
   Optional<CommunityDetail> detail(String key) {
-    Instant now = Times.now();
+    Instant now = AppClock.now();
     Scope scope = Scope.community(key);
     List<CommunitySummary> summaries = summaries(scope, now);
     if (summaries.isEmpty()) {
@@ -140,7 +141,7 @@ class Dashboard {
   }
 
   Stalled stalled(String liaison, StalledSort sort, boolean descending) {
-    Instant now = Times.now();
+    Instant now = AppClock.now();
     List<StalledStep> rows = liaison == null ? stalledSteps.all(now) : stalledSteps.ofLiaison(liaison, now);
     Comparator<StalledItem> primary = descending ? sort.comparator.reversed() : sort.comparator;
     List<StalledItem> items = rows.stream().map(r -> stalledItem(r, now))
@@ -163,7 +164,7 @@ class Dashboard {
   }
 
   Programs programs() {
-    Instant now = Times.now();
+    Instant now = AppClock.now();
     LocalDate today = Times.today(now);
     List<Cohort> cohorts = queries.cohorts().stream()
         .map(c -> new Cohort(c.key(), c.name(), c.status(), c.enrolled(), c.graduated(),
@@ -182,7 +183,7 @@ class Dashboard {
 
   /** The handoff report of a community; empty for an unknown community. */
   Optional<HandoffReport> handoffs(String key) {
-    Instant now = Times.now();
+    Instant now = AppClock.now();
     Scope scope = Scope.community(key);
     List<CommunityRow> community = queries.communities(scope);
     if (community.isEmpty()) {
@@ -197,7 +198,7 @@ class Dashboard {
    * with the responsible, over the milestones accepted or still open (open ones count so far).
    */
   HandoffHealth handoffHealth() {
-    Instant now = Times.now();
+    Instant now = AppClock.now();
     Map<String, Integer> communities = queries.communitiesPerLiaison();
     Map<String, List<MilestoneState>> byLiaison = milestoneStates(Scope.all(), now).stream()
         .filter(m -> m.row().liaison() != null && m.countsForHandoffHealth())

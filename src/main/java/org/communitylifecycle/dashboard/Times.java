@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import org.communitylifecycle.engine.AppClock;
 
 /** Time arithmetic of the dashboard, done in Java so that every database gives the same figures. */
@@ -16,15 +14,9 @@ final class Times {
 
   private Times() {}
 
-  /** Now by the engine's clock, which tests move. */
-  static Instant now() {
-    Date now = AppClock.date();
-    return now.toInstant();
-  }
-
   /** Today by the engine's clock, in the server's time zone, as the stage gates count days. */
   static LocalDate today(Instant now) {
-    return LocalDate.ofInstant(now, ZoneId.systemDefault());
+    return LocalDate.ofInstant(now, AppClock.zone());
   }
 
   /** The time from one instant to a later one; never negative, should the clock have been set back. */

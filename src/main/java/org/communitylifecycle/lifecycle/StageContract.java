@@ -1,10 +1,10 @@
 package org.communitylifecycle.lifecycle;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.communitylifecycle.community.CommunityContract;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.milestone.MilestoneContract;
 import org.communitylifecycle.milestone.MilestoneResult;
 import org.communitylifecycle.engine.ProcessVariables;
@@ -71,7 +71,7 @@ public final class StageContract extends ProcessVariables {
   }
 
   public LocalDate enteredOn() {
-    return LocalDate.ofInstant(enteredAt().toInstant(), ZoneId.systemDefault());
+    return LocalDate.ofInstant(enteredAt().toInstant(), AppClock.zone());
   }
 
   /** The result of one of the stage's milestones, or null when it has not finished in this stay. */

@@ -85,7 +85,7 @@ class MailDelivery {
     if (!mail.on()) {
       return;
     }
-    for (long id : outbox.due(now(), BATCH)) {
+    for (long id : outbox.due(AppClock.now(), BATCH)) {
       attempt(id, false);
     }
   }
@@ -93,7 +93,7 @@ class MailDelivery {
   /** One attempt at one message; true when it went out. Never throws: a bad message must not stop the rest. */
   boolean attempt(long id, boolean fresh) {
     try {
-      Instant now = now();
+      Instant now = AppClock.now();
       Optional<Queued> claimed = outbox.claim(id, fresh, now, now.plus(LEASE));
       if (claimed.isEmpty()) {
         return false;
@@ -105,7 +105,7 @@ class MailDelivery {
         failedAttempt(message, e);
         return false;
       }
-      outbox.sent(id, now());
+      outbox.sent(id, AppClock.now());
       return true;
     } catch (RuntimeException e) {
       log.error("Mail {} could not be processed; it is tried again later", id, e);
@@ -116,12 +116,12 @@ class MailDelivery {
   private void failedAttempt(Queued message, Exception e) {
     String error = rootMessage(e);
     if (message.attempts() >= settings.maxAttempts()) {
-      outbox.failed(message.id(), now(), error);
+      outbox.failed(message.id(), AppClock.now(), error);
       log.error("Giving up on {} mail {} to {} after {} attempts: {}", message.kind().key(), message.id(),
           message.recipientUser(), message.attempts(), error);
     } else {
       Duration wait = settings.backoffAfter(message.attempts());
-      outbox.retryAt(message.id(), now().plus(wait), error);
+      outbox.retryAt(message.id(), AppClock.now().plus(wait), error);
       log.warn("Sending {} mail {} to {} failed (attempt {} of {}), trying again in {}: {}", message.kind().key(),
           message.id(), message.recipientUser(), message.attempts(), settings.maxAttempts(), wait, error);
     }
@@ -151,10 +151,6 @@ class MailDelivery {
     }
     String text = e.getMessage();
     return root == e || root.getMessage() == null ? text : text + " (" + root.getMessage() + ")";
-  }
-
-  private static Instant now() {
-    return AppClock.now();
   }
 
   /** Waits until the sender thread has done everything handed to it so far; for tests, which must not sleep. */

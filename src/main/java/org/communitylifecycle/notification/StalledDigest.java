@@ -2,7 +2,6 @@ package org.communitylifecycle.notification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,7 +116,7 @@ class StalledDigest {
       body.append("- ").append(item.milestoneName() != null ? item.milestoneName() : item.taskName())
           .append(": ").append(item.step()).append(" step, ")
           .append(item.assignee() != null ? "with " + item.assignee() : "not assigned")
-          .append(", stalled since ").append(DAY.format(item.stalledSince().atZone(ZoneId.systemDefault())))
+          .append(", stalled since ").append(DAY.format(item.stalledSince().atZone(AppClock.zone())))
           .append(" (").append(days).append(days == 1 ? " day" : " days").append(")\n")
           .append("  Tasklist: ").append(taskMails.tasklistUrl(item.taskId())).append('\n')
           .append("  Cockpit:  ").append(settings.baseUrl()).append("/camunda/app/cockpit/default/#/process-instance/")

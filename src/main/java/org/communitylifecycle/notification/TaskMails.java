@@ -1,6 +1,5 @@
 package org.communitylifecycle.notification;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityContract;
+import org.communitylifecycle.engine.AppClock;
 import org.communitylifecycle.notification.MailOutbox.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -141,7 +141,7 @@ class TaskMails {
       body.append("Process:   ").append(about.process()).append('\n');
     }
     if (task.getDueDate() != null) {
-      body.append("Due:       ").append(DUE.format(task.getDueDate().toInstant().atZone(ZoneId.systemDefault()))).append('\n');
+      body.append("Due:       ").append(DUE.format(task.getDueDate().toInstant().atZone(AppClock.zone()))).append('\n');
     }
     body.append("\nOpen the task in Tasklist:\n").append(tasklistUrl(task.getId())).append("\n\n")
         .append(footer(kind, unsubscribe));
