@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -29,6 +30,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ConfigurableApplicationContext;
 // The job executor is started for the stall burst only; it is on the configuration class alone.
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -65,6 +67,25 @@ public final class Driver {
   }
 
   /** Reads bench.n, bench.threads, bench.open, bench.samples, bench.stalls, bench.out from the system properties and runs. */
+  /**
+   * Runs the benchmark in a started application with the scenario its engine gives, closes the
+   * application and ends the JVM: status 0 when every phase passed, 1 otherwise.
+   */
+  public static void runAndExit(ConfigurableApplicationContext context,
+      BiFunction<ProcessEngine, ConfigurableApplicationContext, Scenario> scenario) {
+    int status = 0;
+    try {
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+      run(scenario.apply(engine, context), engine, context.getBean(DataSource.class));
+    } catch (Throwable e) {
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      context.close();
+    }
+    System.exit(status);
+  }
+
   public static void run(Scenario scenario, ProcessEngine engine, DataSource dataSource) throws Exception {
     int n = Integer.getInteger("bench.n", 2000);
     int threads = Integer.getInteger("bench.threads", 4);

@@ -1,8 +1,6 @@
 package benchmark.bare;
 
 import benchmark.Driver;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,16 +18,6 @@ public class BareApp {
     if (!Boolean.getBoolean("bench.run")) {
       return;
     }
-    int status = 0;
-    try {
-      ProcessEngine engine = context.getBean(ProcessEngine.class);
-      Driver.run(new BareScenario(engine, context), engine, context.getBean(DataSource.class));
-    } catch (Throwable e) {
-      e.printStackTrace();
-      status = 1;
-    } finally {
-      context.close();
-    }
-    System.exit(status);
+    Driver.runAndExit(context, BareScenario::new);
   }
 }

@@ -1,8 +1,6 @@
 package benchmark.product;
 
 import benchmark.Driver;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,16 +16,6 @@ public final class ProductBench {
   public static void main(String[] args) throws Exception {
     Class<?> application = Class.forName("org.communitylifecycle.CommunityLifecycleApplication");
     ConfigurableApplicationContext context = SpringApplication.run(application, args);
-    int status = 0;
-    try {
-      ProcessEngine engine = context.getBean(ProcessEngine.class);
-      Driver.run(new MilestoneScenario(engine, context), engine, context.getBean(DataSource.class));
-    } catch (Throwable e) {
-      e.printStackTrace();
-      status = 1;
-    } finally {
-      context.close();
-    }
-    System.exit(status);
+    Driver.runAndExit(context, MilestoneScenario::new);
   }
 }
