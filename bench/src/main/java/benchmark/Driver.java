@@ -97,6 +97,12 @@ public final class Driver {
   }
 
   private void run() throws Exception {
+    // The side's own job executor, as its settings made it; off for the throughput phases, on for the stall burst.
+    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    if (jobExecutor.isActive()) {
+      jobExecutor.shutdown();
+    }
+    put("job.executor", describe(jobExecutor));
     put("n", instances);
     put("threads", threads);
     scenario.describe().forEach((k, v) -> figures.setProperty("engine." + k, v));
@@ -172,8 +178,9 @@ public final class Driver {
 
   /**
    * The stall burst: starts {@code count} instances whose stall timers are not due, makes them all due
-   * at once, starts the job executor (the engine's default job executor: 3 to 10 threads, 3 jobs per
-   * acquisition) and waits until every instance has its follow-up task.
+   * at once, starts the side's job executor (with its Spring Boot settings; bare: the starter's
+   * defaults, 3 to 10 threads, a queue of 3, 3 jobs per acquisition) and waits until every instance
+   * has its follow-up task.
    */
   private void stallBurst(String run, int count) throws Exception {
     log("stall burst: starting %d instances", count);
@@ -214,6 +221,18 @@ public final class Driver {
     put("stall.seconds", seconds);
     put("stall.per.s", count / seconds);
     log("stall burst: %d follow-up tasks in %.1f s (%.1f/s)", count, seconds, count / seconds);
+  }
+
+  private static String describe(JobExecutor jobExecutor) {
+    String pool = "";
+    if (jobExecutor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+        && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor threads) {
+      pool = String.format("%d to %d threads, queue %d, ", threads.getCorePoolSize(), threads.getMaxPoolSize(),
+          threads.getQueueCapacity());
+    }
+    return String.format("%s%d jobs per acquisition, lock %d s, wait %d ms (max %d ms), backoff %d ms (max %d ms)", pool,
+        jobExecutor.getMaxJobsPerAcquisition(), jobExecutor.getLockTimeInMillis() / 1000, jobExecutor.getWaitTimeInMillis(),
+        jobExecutor.getMaxWait(), jobExecutor.getBackoffTimeInMillis(), jobExecutor.getMaxBackoff());
   }
 
   private void firstPages(long open) throws SQLException {

@@ -71,7 +71,7 @@ public final class Report {
     }
     if (product.containsKey("stall.seconds") || bare.containsKey("stall.seconds")) {
       String count = String.format(Locale.ROOT, "%,d", Long.parseLong(product.getProperty("stall.count", bare.getProperty("stall.count", "0"))));
-      row(count + " stall timers due at once → follow-up tasks, s (job executor on, engine defaults)", "stall.seconds", 1);
+      row(count + " stall timers due at once → follow-up tasks, s (job executor on, each side's settings)", "stall.seconds", 1);
       row("… follow-up tasks/s", "stall.per.s", 0);
     }
     row("database rows written per process instance (inserted + updated + deleted, act_* and cl_*)",
@@ -103,8 +103,8 @@ public final class Report {
     lines.add("");
     for (Properties side : List.of(bare, product)) {
       lines.add("- " + (side == bare ? "bare" : "Community Lifecycle") + ": history " + side.getProperty("engine.history")
-          + ", authorization " + side.getProperty("engine.authorization") + ", job executor active "
-          + side.getProperty("engine.job.executor.active") + ", " + side.getProperty("engine.beans") + " beans ("
+          + ", authorization " + side.getProperty("engine.authorization") + ", job executor (stall burst): "
+          + side.getProperty("job.executor", "?") + ", " + side.getProperty("engine.beans") + " beans ("
           + side.getProperty("engine.product.beans") + " of the product), plugins: "
           + side.getProperty("engine.plugins", "").replace("org.camunda.bpm.", "o.c.b.").replace("org.communitylifecycle.", "o.cl."));
     }
