@@ -1,15 +1,10 @@
 package org.communitylifecycle.alumni;
 
-import java.util.ArrayList;
-import java.util.List;
-// History event handlers and engine plugins have no public API: they are the engine's own extension points.
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+// History events have no public API: they are the engine's own extension point.
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.communitylifecycle.engine.HistoryRule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,23 +22,12 @@ import org.springframework.stereotype.Component;
  * Every other process, and every other event of this one, is recorded as before.
  */
 @Component
-public class PersonalDataHistory extends AbstractProcessEnginePlugin {
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // The engine's own database handler is replaced by the same handler behind the filter.
-    configuration.setEnableDefaultDbHistoryEventHandler(false);
-    List<HistoryEventHandler> handlers = new ArrayList<>();
-    handlers.add(new WithoutPersonalData());
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      handlers.addAll(configuration.getCustomHistoryEventHandlers());
-    }
-    configuration.setCustomHistoryEventHandlers(handlers);
-  }
+public class PersonalDataHistory implements HistoryRule {
 
   /** Whether the engine may record this event. */
-  static boolean recorded(HistoryEvent event) {
-    if (!ofAlumniNetwork(event)) {
+  @Override
+  public boolean recorded(HistoryEvent event) {
+    if (!HistoryRule.ofProcess(event, AlumniNetworkContract.PROCESS_KEY)) {
       return true;
     }
     if (event instanceof HistoricFormPropertyEventEntity) {
@@ -53,29 +37,5 @@ public class PersonalDataHistory extends AbstractProcessEnginePlugin {
       return !AlumniNetworkContract.PERSONAL.contains(variable.getVariableName());
     }
     return true;
-  }
-
-  private static boolean ofAlumniNetwork(HistoryEvent event) {
-    if (event.getProcessDefinitionKey() != null) {
-      return AlumniNetworkContract.PROCESS_KEY.equals(event.getProcessDefinitionKey());
-    }
-    // Process definition ids are "key:version:id".
-    String definitionId = event.getProcessDefinitionId();
-    return definitionId != null && definitionId.startsWith(AlumniNetworkContract.PROCESS_KEY + ":");
-  }
-
-  static final class WithoutPersonalData extends DbHistoryEventHandler {
-
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      if (recorded(event)) {
-        super.handleEvent(event);
-      }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      events.forEach(this::handleEvent);
-    }
   }
 }

@@ -13,8 +13,8 @@
 -- One statistics object per permission bit that the engine's list queries check:
 -- READ (2: tasks, instances, history), READ_TASK (64), READ_INSTANCE (512) and READ_HISTORY (4096)
 -- on process definitions. They hold no data until ANALYZE, which autovacuum repeats as the table grows.
--- The plans stay right only as custom plans, with the permissions known: the app's connections use
--- plan_cache_mode=force_custom_plan (engine/PostgresConnections.java).
+-- A plan made without the parameters (a prepared statement's generic plan) cannot use them: the app's
+-- connections also rule out the comparison in memory (enable_material=off, engine/PostgresConnections.java).
 create statistics if not exists cl_auth_perms_read on (perms_ & 2) from act_ru_authorization;
 create statistics if not exists cl_auth_perms_read_task on (perms_ & 64) from act_ru_authorization;
 create statistics if not exists cl_auth_perms_read_instance on (perms_ & 512) from act_ru_authorization;

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.communitylifecycle.testsupport.RunningApplication;
 import org.communitylifecycle.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * On PostgreSQL, the engine's authorization join is planned from what the table holds: the
- * statistics of db/engine/postgres/V1 are in place, and the app's connections plan every statement
- * with its parameters and without JIT (PostgresConnections). H2 has none of this (one node, demo).
+ * statistics of db/engine/postgres/V1 are in place, the app's connections rule out the comparison of
+ * every task with every authorization and compile nothing (PostgresConnections), and the groups with
+ * authorizations are found through the group index (AuthorizedGroupsByIndex). H2 has none of this (one node, demo).
  */
 class AuthorizationQueryPlansIT extends RunningApplication {
 
@@ -25,6 +30,7 @@ class AuthorizationQueryPlansIT extends RunningApplication {
   private static final int TASKS = 3000;
 
   @Autowired private JdbcTemplate jdbc;
+  @Autowired private ProcessEngine engine;
 
   @BeforeEach
   void onPostgres() {
@@ -65,9 +71,25 @@ class AuthorizationQueryPlansIT extends RunningApplication {
   }
 
   @Test
-  void theAppsConnectionsPlanWithTheParametersAndWithoutJit() {
-    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+  void theAppsConnectionsLookUpAuthorizationsByIndexAndCompileNothing() {
+    assertThat(jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
+    assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
     assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+  }
+
+  @Test
+  void theGroupsThatHoldAuthorizationsAreFoundThroughTheGroupIndex() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getDbSqlSessionFactory().mapStatement(AuthorizedGroupsByIndex.ENGINE_STATEMENT))
+        .isEqualTo(AuthorizedGroupsByIndex.STATEMENT);
+
+    List<?> found = configuration.getCommandExecutorTxRequired()
+        .execute(context -> context.getDbEntityManager().selectList(AuthorizedGroupsByIndex.ENGINE_STATEMENT));
+
+    Set<String> groups = new HashSet<>(jdbc.queryForList(
+        "select distinct group_id_ from act_ru_authorization where group_id_ is not null", String.class));
+    assertThat(groups).contains("activators", "cbt-liaisons", "camunda-admin");
+    assertThat(found).hasSize(groups.size()).containsExactlyInAnyOrderElementsOf(groups);
   }
 
   private static double estimatedRows(String jsonPlan) {

@@ -130,6 +130,26 @@ class MilestoneTest {
             .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
         .extracting(UserOperationLogEntry::getUserId)
         .containsExactlyInAnyOrder("alice", "bob", "alice", "bob");
+
+    // What people entered keeps every change (both rounds' links and decisions, the comment); what the
+    // milestone computed keeps its last value only (MilestoneHistory).
+    List<org.camunda.bpm.engine.history.HistoricVariableUpdate> changes = historyService().createHistoricDetailQuery()
+        .processInstanceId(milestone.getId()).variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricVariableUpdate.class::cast).toList();
+    org.assertj.core.api.Assertions.assertThat(changes)
+        .extracting(org.camunda.bpm.engine.history.HistoricVariableUpdate::getVariableName,
+            org.camunda.bpm.engine.history.HistoricVariableUpdate::getValue)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("deliverableUrl", "https://wiki.example.org/practices-v1"),
+            org.assertj.core.groups.Tuple.tuple("reviewDecision", "request-changes"),
+            org.assertj.core.groups.Tuple.tuple("reviewComment", "Add how newcomers find the practices"),
+            org.assertj.core.groups.Tuple.tuple("deliverableUrl", "https://wiki.example.org/practices-v2"),
+            org.assertj.core.groups.Tuple.tuple("reviewDecision", "accept"))
+        .extracting(t -> (String) t.toArray()[0])
+        .allMatch(MilestoneHistory.ENTERED::contains);
+    org.assertj.core.api.Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
+            .processInstanceId(milestone.getId()).variableName("reviewRounds").singleResult().getValue())
+        .isEqualTo(2);
   }
 
   @Test

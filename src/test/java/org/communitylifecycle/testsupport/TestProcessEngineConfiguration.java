@@ -4,9 +4,12 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import java.util.List;
 import org.communitylifecycle.alumni.PersonalDataHistory;
+import org.communitylifecycle.engine.HistoryRecording;
 import org.communitylifecycle.engine.InvalidInputUnwrapping;
 import org.communitylifecycle.engine.TaskGoneMeanwhile;
+import org.communitylifecycle.milestone.MilestoneHistory;
 
 /**
  * The engine of the process tests: the test database, full history, no job executor (tests run
@@ -36,7 +39,7 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setEnforceSpecificVariablePermission(true);
     setEnableHistoricInstancePermissions(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
-    getProcessEnginePlugins().add(new PersonalDataHistory());
+    getProcessEnginePlugins().add(new HistoryRecording(List.of(new PersonalDataHistory(), new MilestoneHistory())));
     getProcessEnginePlugins().add(new TaskGoneMeanwhile());
     // Json variables, which the tables of Camunda Forms read.
     getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
