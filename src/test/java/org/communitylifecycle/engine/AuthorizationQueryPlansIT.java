@@ -83,8 +83,9 @@ class AuthorizationQueryPlansIT extends RunningApplication {
     assertThat(configuration.getDbSqlSessionFactory().mapStatement(AuthorizedGroupsByIndex.ENGINE_STATEMENT))
         .isEqualTo(AuthorizedGroupsByIndex.STATEMENT);
 
-    List<?> found = configuration.getCommandExecutorTxRequired()
-        .execute(context -> context.getDbEntityManager().selectList(AuthorizedGroupsByIndex.ENGINE_STATEMENT));
+    List<String> found = configuration.getCommandExecutorTxRequired()
+        .execute(context -> context.getDbEntityManager().selectList(AuthorizedGroupsByIndex.ENGINE_STATEMENT).stream()
+            .map(String.class::cast).toList());
 
     Set<String> groups = new HashSet<>(jdbc.queryForList(
         "select distinct group_id_ from act_ru_authorization where group_id_ is not null", String.class));
