@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * periods, the counters and durations, who delivered and accepted, and the outcome are computed or
  * copied: the dashboard and the handoff report read their last values (ACT_HI_VARINST), so a row per
  * change in ACT_HI_DETAIL served nobody and made up a quarter of what a milestone wrote.
- * A submitted form is kept once, as the variable changes it causes, not again as form fields.
+ * A submitted form is kept once, as the variable changes it causes, not again as form fields. The
+ * people a follow-up offers to reassign to (a list for the form's select, made when the task is
+ * created) are not history at all: they took two rows of their own (a JSON value) per follow-up.
  */
 @Component
 public class MilestoneHistory implements HistoryRule {
@@ -29,7 +31,12 @@ public class MilestoneHistory implements HistoryRule {
 
   @Override
   public boolean recorded(HistoryEvent event) {
-    return !(event instanceof HistoricFormPropertyEventEntity && HistoryRule.ofProcess(event, MilestoneContract.PROCESS_KEY));
+    if (!HistoryRule.ofProcess(event, MilestoneContract.PROCESS_KEY)) {
+      return true;
+    }
+    return !(event instanceof HistoricFormPropertyEventEntity)
+        && !(event instanceof HistoricVariableUpdateEventEntity change
+            && MilestoneContract.REASSIGN_CHOICES.equals(change.getVariableName()));
   }
 
   @Override

@@ -42,6 +42,7 @@ class TasklistFiltersIT extends RunningApplication {
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired TasklistFilters seeding;
 
   private final List<String> started = new ArrayList<>();
@@ -130,6 +131,11 @@ class TasklistFiltersIT extends RunningApplication {
         "deliverableSummary", "With the sign-up sheet"));
     assertThat(runtime.getVariable(instance, "reviewComment")).isNull();
     assertThat(listAs("bob", "Waiting for my review")).extracting(Task::getId).doesNotContain(review.getId());
+    // The copies live while their task does; the history keeps their sources only (ListColumnsHistory).
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+        .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+        .contains("communityName", "milestoneName", "deliverableUrl")
+        .doesNotContainAnyElementsOf(ListColumnsHistory.COLUMNS);
   }
 
   @Test
