@@ -45,12 +45,15 @@ class AuthorizationQueryPlansIT extends RunningApplication {
   }
 
   @Test
-  void theEngineTablesMigrationAddedTheStatisticsOfEachPermission() {
+  void theEngineTablesMigrationsAddedTheStatisticsAndIndexes() {
     assertThat(jdbc.queryForList("select stxname from pg_statistic_ext order by stxname", String.class))
         .containsAll(List.of("cl_auth_perms_read", "cl_auth_perms_read_history", "cl_auth_perms_read_instance",
             "cl_auth_perms_read_task"));
     assertThat(jdbc.queryForList("select description from " + EngineTableMigrations.HISTORY_TABLE
-        + " where success and version = '1'", String.class)).containsExactly("authorization permission statistics");
+        + " where success and version <> '0' order by installed_rank", String.class))
+        .containsExactly("authorization permission statistics", "job due date index", "task parent index");
+    assertThat(jdbc.queryForList("select indexname from pg_indexes where indexname like 'cl_idx_%' order by 1", String.class))
+        .containsExactly("cl_idx_job_duedate", "cl_idx_task_parent");
   }
 
   @Test
