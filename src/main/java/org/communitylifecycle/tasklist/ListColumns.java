@@ -3,6 +3,9 @@ package org.communitylifecycle.tasklist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 // A BPMN parse listener, registered by an engine plugin, has no public API.
@@ -39,6 +42,9 @@ class ListColumns extends AbstractProcessEnginePlugin {
       "listJam", "jamName");
   static final String CHANGES = "listChanges";
   static final String DELIVERABLE = "listDeliverable";
+  /** Every task variable this class writes. */
+  static final Set<String> COLUMNS = Stream.concat(COPIED.keySet().stream(), Stream.of(CHANGES, DELIVERABLE))
+      .collect(Collectors.toUnmodifiableSet());
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,7 +1,5 @@
 package org.communitylifecycle.tasklist;
 
-import java.util.HashSet;
-import java.util.Set;
 // History events have no public API: they are the engine's own extension point.
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -16,18 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ListColumnsHistory implements HistoryRule {
 
-  static final Set<String> COLUMNS = columns();
-
-  private static Set<String> columns() {
-    Set<String> names = new HashSet<>(ListColumns.COPIED.keySet());
-    names.add(ListColumns.CHANGES);
-    names.add(ListColumns.DELIVERABLE);
-    return Set.copyOf(names);
-  }
-
   @Override
   public boolean recorded(HistoryEvent event) {
     return !(event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
-        && COLUMNS.contains(variable.getVariableName()));
+        && ListColumns.COLUMNS.contains(variable.getVariableName()));
   }
 }

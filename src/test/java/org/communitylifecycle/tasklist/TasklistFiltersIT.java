@@ -135,7 +135,7 @@ class TasklistFiltersIT extends RunningApplication {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
         .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
         .contains("communityName", "milestoneName", "deliverableUrl")
-        .doesNotContainAnyElementsOf(ListColumnsHistory.COLUMNS);
+        .doesNotContainAnyElementsOf(ListColumns.COLUMNS);
   }
 
   @Test
