@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Resources.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -96,14 +97,17 @@ class AccessSeeding implements ApplicationRunner {
   }
 
   /**
-   * Designers look at their models running in Cockpit and deploy new versions: models and counts,
-   * not people's data (no variable, task or history permission; see the variable settings).
+   * Designers look at their models running in Cockpit, deploy new versions and move running
+   * instances to them: models and counts, not people's data (no variable, task or history permission; see the variable settings).
    */
   private void designers() {
     grants.grant(Groups.PROCESS_DESIGNERS, APPLICATION, COCKPIT, ACCESS);
     grants.grant(Groups.PROCESS_DESIGNERS, APPLICATION, TASKLIST, ACCESS);
     grants.grant(Groups.PROCESS_DESIGNERS, DEPLOYMENT, ANY, CREATE, READ);
-    grants.grant(Groups.PROCESS_DESIGNERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE);
+    grants.grant(Groups.PROCESS_DESIGNERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    // Migrating running instances to a new version runs as an engine batch (docs/designing-migration.md).
+    grants.grant(Groups.PROCESS_DESIGNERS, BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
     grants.revoke(Groups.PROCESS_DESIGNERS, PROCESS_DEFINITION, ANY, READ_HISTORY);
     grants.grant(Groups.PROCESS_DESIGNERS, PROCESS_INSTANCE, ANY, READ);
     grants.grant(Groups.PROCESS_DESIGNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);

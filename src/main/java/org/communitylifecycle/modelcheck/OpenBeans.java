@@ -27,6 +27,8 @@ final class OpenBeans {
       "practiceEntry", "maturityAssessment",
       // group mentoring
       "cohortFormation", "cohortReport", "graduationReview", "mentoringTaskName", "standups",
+      // migration of running instances (acts only for a logged-in person with the right to migrate)
+      "runningInstanceMigration",
       // ecosystem ops jam
       "opsRequests", "opsJamStart", "opsJamTasks", "opsJamPreparation", "instanceInput", "backlogCombing",
       "followUpMeetings", "checkIns", "overdueItems", "roadmapPublishing");
