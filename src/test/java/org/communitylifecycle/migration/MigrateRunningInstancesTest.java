@@ -56,8 +56,8 @@ class MigrateRunningInstancesTest {
     MigrationPlanner planner = new MigrationPlanner(processEngine, List.of());
     Migrations migrations = new Migrations(processEngine, planner, new MigrationStore(AppTables.jdbc(processEngine)));
     Mocks.register("runningInstanceMigration", new RunningInstanceMigration(migrations, new VersionCounts(processEngine, migrations)));
-    grants.add(grant(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.MIGRATE_INSTANCE));
-    grants.add(grant(Resources.BATCH, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES));
+    grants.add(Versions.grantDesigners(processEngine, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.MIGRATE_INSTANCE));
+    grants.add(Versions.grantDesigners(processEngine, Resources.BATCH, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES));
 
     List<String> resources = new ArrayList<>(List.of(MODEL, "processes/milestone.bpmn"));
     resources.addAll(FORMS);
@@ -185,13 +185,4 @@ class MigrateRunningInstancesTest {
     return processEngine.getRuntimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", inputs);
   }
 
-  private Authorization grant(org.camunda.bpm.engine.authorization.Resource resource,
-      org.camunda.bpm.engine.authorization.Permission permission) {
-    Authorization authorization = processEngine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId("process-designers");
-    authorization.setResource(resource);
-    authorization.setResourceId(Authorization.ANY);
-    authorization.addPermission(permission);
-    return processEngine.getAuthorizationService().saveAuthorization(authorization);
-  }
 }

@@ -92,8 +92,8 @@ class MilestoneMigrationTest {
     versions = new Versions(processEngine);
     planner = new MigrationPlanner(processEngine, List.of(HOOK));
     migrations = new Migrations(processEngine, planner, new MigrationStore(AppTables.jdbc(processEngine)));
-    designers = grant(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-    batches = grant(Resources.BATCH, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+    designers = Versions.grantDesigners(processEngine, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    batches = Versions.grantDesigners(processEngine, Resources.BATCH, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
     versions.deploy(resources());
   }
 
@@ -312,15 +312,6 @@ class MilestoneMigrationTest {
     versions.deploy(resources(), Map.of(MILESTONE, Versions.MILESTONE_V2, "forms/milestone-deliver.form", Versions.DELIVER_FORM_V2));
   }
 
-  private Authorization grant(org.camunda.bpm.engine.authorization.Resource resource,
-      org.camunda.bpm.engine.authorization.Permission permission) {
-    Authorization authorization = processEngine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId("process-designers");
-    authorization.setResource(resource);
-    authorization.setResourceId(Authorization.ANY);
-    authorization.addPermission(permission);
-    return processEngine.getAuthorizationService().saveAuthorization(authorization);
-  }
 
   private ProcessInstance start(String milestoneKey) {
     Map<String, Object> inputs = new HashMap<>();

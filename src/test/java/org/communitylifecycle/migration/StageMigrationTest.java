@@ -50,8 +50,8 @@ class StageMigrationTest {
     versions = new Versions(processEngine);
     migrations = new Migrations(processEngine, new MigrationPlanner(processEngine, List.of()),
         new MigrationStore(AppTables.jdbc(processEngine)));
-    grants = new Authorization[] {grant(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.MIGRATE_INSTANCE),
-        grant(Resources.BATCH, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES)};
+    grants = new Authorization[] {Versions.grantDesigners(processEngine, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.MIGRATE_INSTANCE),
+        Versions.grantDesigners(processEngine, Resources.BATCH, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES)};
     versions.deploy(RESOURCES);
   }
 
@@ -126,13 +126,4 @@ class StageMigrationTest {
     return processEngine.getRepositoryService().getProcessDefinition(definition).getVersion();
   }
 
-  private Authorization grant(org.camunda.bpm.engine.authorization.Resource resource,
-      org.camunda.bpm.engine.authorization.Permission permission) {
-    Authorization authorization = processEngine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId("process-designers");
-    authorization.setResource(resource);
-    authorization.setResourceId(Authorization.ANY);
-    authorization.addPermission(permission);
-    return processEngine.getAuthorizationService().saveAuthorization(authorization);
-  }
 }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -97,6 +100,16 @@ final class Versions {
       }
     }
     return failures;
+  }
+
+  /** Grants process-designers the permission on every resource of the type, as the app's seeding does; returns the grant to delete. */
+  static Authorization grantDesigners(ProcessEngine engine, Resource resource, Permission permission) {
+    Authorization authorization = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId("process-designers");
+    authorization.setResource(resource);
+    authorization.setResourceId(Authorization.ANY);
+    authorization.addPermission(permission);
+    return engine.getAuthorizationService().saveAuthorization(authorization);
   }
 
   static String read(String resource) {
