@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * The app's own additions to the engine's tables (statistics and indexes that the engine's queries
  * need at scale), as Flyway migrations in {@code db/engine/<database type>/} with a history table of
  * their own, {@value #HISTORY_TABLE}. The app's tables (db/migration) are migrated before the engine
- * exists; these run right after the engine has created or updated its schema, still inside the
- * {@link StartupLock}, and Flyway's own lock makes each apply once when nodes start together.
+ * exists, already inside the {@link StartupLock}; these run right after the engine has created or
+ * updated its schema, still inside it, and Flyway's own lock makes each apply once when nodes start together.
  * Every migration names the engine version whose schema it was written against: check them when
  * the engine is upgraded. A database type without a folder (H2) has none.
  */

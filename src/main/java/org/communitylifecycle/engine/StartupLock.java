@@ -8,9 +8,11 @@ import javax.sql.DataSource;
 // A process engine plugin has no public API: ProcessEnginePlugin lives in impl.cfg.
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,15 +26,16 @@ import org.springframework.stereotype.Component;
  * would both insert, and the loser would fail on a duplicate key (or, for filters, which have no
  * unique key, leave two).
  *
- * <p>On PostgreSQL, a node therefore holds a session-level advisory lock from just before the
- * engine creates or updates its schema until the application is ready (every
- * {@code ApplicationRunner} done) or has failed. A second node waits for the first, then finds
- * everything in place and adds nothing. The lock lives on one connection of its own, so the steps
- * themselves keep their ordinary transactions. On other databases (H2, one node in development)
- * nothing is locked.
+ * <p>On PostgreSQL, a node therefore holds a session-level advisory lock from just before Flyway
+ * migrates the app's tables (db/migration, before the engine exists; two nodes creating its history
+ * table at once made one fail) until the application is ready (every {@code ApplicationRunner}
+ * done) or has failed; the engine's schema update comes in between. A second node waits for the
+ * first, then finds everything in place and adds nothing. The lock lives on one connection of its
+ * own, so the steps themselves keep their ordinary transactions. On other databases (H2, one node in
+ * development) nothing is locked.
  */
 @Component
-class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean {
+class StartupLock extends AbstractProcessEnginePlugin implements FlywayMigrationStrategy, DisposableBean {
 
   /** The advisory lock's key: any number no other application on the server uses. */
   static final long KEY = 0x436c5374617274L; // "ClStart"
@@ -41,12 +44,21 @@ class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean 
 
   private Connection held;
 
+  /** Spring Boot's migration of the app's tables, the first step of startup that writes shared rows. */
+  @Override
+  public void migrate(Flyway flyway) {
+    acquire(flyway.getConfiguration().getDataSource());
+    flyway.migrate();
+  }
+
+  /** Whichever of the two comes first takes the lock (Flyway, unless spring.flyway.enabled=false). */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     acquire(configuration.getDataSource());
   }
 
   synchronized void acquire(DataSource dataSource) {
+    // Once per startup: a second pg_advisory_lock on another connection would wait for this one forever.
     if (held != null) {
       return;
     }
