@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -380,16 +381,11 @@ public class MigrationPlanner {
   }
 
   /** Runs the work without authorization checks: in the current command, or in a new one. */
-  <T> T asSystem(java.util.function.Supplier<T> work) {
+  <T> T asSystem(Supplier<T> work) {
     CommandContext context = Context.getCommandContext();
     if (context != null) {
       return context.runWithoutAuthorization(work::get);
     }
     return configuration.getCommandExecutorTxRequired().execute(c -> c.runWithoutAuthorization(work::get));
-  }
-
-  /** The ids in a collection, as the engine's id queries take them. */
-  static String[] ids(Collection<String> ids) {
-    return ids.toArray(String[]::new);
   }
 }

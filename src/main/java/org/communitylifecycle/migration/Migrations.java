@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -103,13 +104,13 @@ public class Migrations {
   }
 
   /** What became of a request, read from the engine now. */
-  public java.util.Optional<MigrationReport> report(String id) {
+  public Optional<MigrationReport> report(String id) {
     return store.run(id).map(run -> planner.asSystem(() -> report(run)));
   }
 
   /** What became of a request, for a caller who may migrate every process in it. */
-  public java.util.Optional<MigrationReport> report(String id, ApiCaller caller) {
-    java.util.Optional<MigrationReport> report = report(id);
+  public Optional<MigrationReport> report(String id, ApiCaller caller) {
+    Optional<MigrationReport> report = report(id);
     report.ifPresent(r -> requireMayMigrate(keysOf(r), caller));
     return report;
   }

@@ -3,6 +3,7 @@ package org.communitylifecycle.migration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A dry run: for each process in the scope, its running instances on earlier versions, and for
@@ -84,7 +85,7 @@ public record Plan(String scope, boolean includeSuspended, Instant plannedAt, Li
     for (Process process : processes) {
       text.append("- **").append(process.processName()).append("** (").append(process.processKey()).append(") to version ")
           .append(process.targetVersion()).append(": ").append(process.moving()).append(" will move");
-      var byVersion = new java.util.TreeMap<Integer, Long>();
+      var byVersion = new TreeMap<Integer, Long>();
       process.instances().stream().filter(Instance::moves).forEach(i -> byVersion.merge(i.sourceVersion(), 1L, Long::sum));
       if (!byVersion.isEmpty()) {
         text.append(" (");

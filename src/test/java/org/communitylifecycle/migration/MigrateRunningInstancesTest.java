@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.communitylifecycle.milestone.MilestoneContract;
 import org.communitylifecycle.testsupport.AppTables;
 import org.communitylifecycle.testsupport.ProcessBeans;
 import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
@@ -67,7 +65,7 @@ class MigrateRunningInstancesTest {
 
   /** A milestone runs on version 1 of the milestone model; version 2 is deployed. */
   private void milestoneOnVersion1OfTwo() {
-    milestone = startMilestone();
+    milestone = Versions.startMilestone(processEngine, "documentPractices");
     List<String> milestoneV2 = new ArrayList<>(List.of("processes/milestone.bpmn"));
     milestoneV2.addAll(Versions.MILESTONE_FORMS);
     versions.deploy(milestoneV2, Map.of("processes/milestone.bpmn", Versions.MILESTONE_V2));
@@ -172,17 +170,5 @@ class MigrateRunningInstancesTest {
     return processEngine.getRepositoryService().getProcessDefinition(id).getVersion();
   }
 
-  private ProcessInstance startMilestone() {
-    Map<String, Object> inputs = new HashMap<>();
-    inputs.put("milestoneKey", "documentPractices");
-    inputs.put("milestoneName", "Document community practices");
-    inputs.put("stage", "learning-and-preparing-for-growth");
-    inputs.put("deliverable", "Documentation of community practices");
-    inputs.put("responsibleUser", "alice");
-    inputs.put("responsibleGroup", "activators");
-    inputs.put("supportUser", "bob");
-    inputs.put("supportGroup", "cbt-liaisons");
-    return processEngine.getRuntimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", inputs);
-  }
 
 }

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +30,7 @@ import org.springframework.http.ResponseEntity;
  * its own (a timer that waits), so the demo's instances stay where they are.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MigrationsIT extends org.communitylifecycle.testsupport.RunningApplication {
+class MigrationsIT extends RunningApplication {
 
   static final String KEY = "migration-it-waiting";
 

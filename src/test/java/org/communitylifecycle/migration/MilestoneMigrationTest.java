@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,16 +312,7 @@ class MilestoneMigrationTest {
 
 
   private ProcessInstance start(String milestoneKey) {
-    Map<String, Object> inputs = new HashMap<>();
-    inputs.put("milestoneKey", milestoneKey);
-    inputs.put("milestoneName", "Document community practices");
-    inputs.put("stage", "learning-and-preparing-for-growth");
-    inputs.put("deliverable", "Documentation of community practices");
-    inputs.put("responsibleUser", "alice");
-    inputs.put("responsibleGroup", "activators");
-    inputs.put("supportUser", "bob");
-    inputs.put("supportGroup", "cbt-liaisons");
-    return processEngine.getRuntimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", inputs);
+    return Versions.startMilestone(processEngine, milestoneKey);
   }
 
   private void deliver(ProcessInstance milestone) {
