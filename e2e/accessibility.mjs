@@ -364,6 +364,12 @@ await step('17 dashboard: handoff health', async () => {
   return audit('dashboard handoffs', DASHBOARD);
 });
 
+await step('17b dashboard: versions', async () => {
+  await page.goto(`${COCKPIT}#/lifecycle/versions`, { waitUntil: 'domcontentloaded' });
+  await dashboardReady('table.lifecycle-versions, .lifecycle-empty');
+  return audit('dashboard versions', DASHBOARD);
+});
+
 await step('18 dashboard: a community with a stalled milestone\'s timeline open', async () => {
   const row = page.locator('.lifecycle-dashboard table.lifecycle-milestones');
   if (stalledMilestone) {

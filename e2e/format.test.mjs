@@ -41,3 +41,10 @@ test('names', () => {
   assert.equal(fmt.stageName('learning-and-preparing-for-growth'), 'Learning and preparing for growth');
   assert.equal(fmt.stageName('unknown-stage'), 'unknown-stage');
 });
+
+test('running instances per version', () => {
+  assert.equal(fmt.versionCounts([{ version: 1, running: 12, paused: 0 }, { version: 2, running: 3, paused: 0 }]), 'v1: 12 · v2: 3');
+  assert.equal(fmt.versionCounts([{ version: 1, running: 12, paused: 2 }]), 'v1: 12 (2 paused)');
+  assert.equal(fmt.versionCounts([]), fmt.NONE);
+  assert.equal(fmt.versionCounts(null), fmt.NONE);
+});

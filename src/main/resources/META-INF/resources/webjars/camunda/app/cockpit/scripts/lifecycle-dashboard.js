@@ -1,5 +1,6 @@
 // The lifecycle dashboard inside Cockpit: a "Lifecycle" link in the header and pages for the
-// portfolio, stalled work, programs, handoff health and one community, backed by /api/dashboard.
+// portfolio, stalled work, programs, handoff health and one community, backed by /api/dashboard,
+// and the versions running instances are on, backed by /api/migrations/versions.
 //
 // A plain ES module loaded through customScripts in scripts/config.js, using Cockpit's plugin API
 // (Camunda 7.14+): plugins with a pluginPoint, properties and render(node, {api}). No build step.
@@ -10,7 +11,10 @@ import { COLOURS, STAGE_COLOURS, draw } from './lifecycle/charts.js';
 
 // The application runs at the server's root, beside the webapps under /camunda.
 const API = '/api/dashboard';
+const MIGRATIONS_API = '/api/migrations';
 const ROUTE = '#/lifecycle';
+/** Tasklist's "Start process" dialog, opened on the designers' process "Migrate running instances". */
+const MIGRATE_IN_TASKLIST = '/camunda/app/tasklist/default/#/?processStart=migrate-running-instances';
 const LIAISON_KEY = 'community-lifecycle.dashboard.liaison';
 
 const FORBIDDEN_TEXT = 'Only CBT liaisons, community leads and admins can see the lifecycle dashboard.';
@@ -110,10 +114,11 @@ class ApiError extends Error {
   }
 }
 
-async function getJson(path, signal) {
+/** GETs `path` of the dashboard API (or of the API under `base`) with the Cockpit session. */
+async function getJson(path, signal, base = API) {
   let response;
   try {
-    response = await fetch(API + path, {
+    response = await fetch(base + path, {
       credentials: 'same-origin',
       headers: { Accept: 'application/json' },
       signal,
@@ -154,14 +159,15 @@ const TABS = [
   { hash: `${ROUTE}/stalled`, id: 'stalled', text: 'Stalled work' },
   { hash: `${ROUTE}/programs`, id: 'programs', text: 'Programs' },
   { hash: `${ROUTE}/handoffs`, id: 'handoffs', text: 'Handoff health' },
+  { hash: `${ROUTE}/versions`, id: 'versions', text: 'Versions' },
 ];
 
-function frame(active, title) {
+function frame(active, title, tabList = TABS) {
   // Links to the dashboard's pages that look like tabs: a navigation landmark with the current page
   // marked, not an ARIA tablist (whose children would have to be tabs that switch panels in place).
   const tabs = h('nav', { 'aria-label': 'Lifecycle dashboard pages' },
     h('ul', { class: 'nav nav-tabs lifecycle-tabs' },
-      TABS.map((t) => h('li', { class: t.id === active ? 'active' : null },
+      tabList.map((t) => h('li', { class: t.id === active ? 'active' : null },
         h('a', { href: t.hash, 'aria-current': t.id === active ? 'page' : null }, t.text)))));
   const body = h('div', { class: 'lifecycle-body' }, loadingState());
   const root = h('div', { class: 'lifecycle-dashboard' },
@@ -503,6 +509,54 @@ async function handoffsPage(mount) {
   }
 }
 
+/**
+ * Versions: for each process with running instances, how many run on each version of its model
+ * and how many on versions before the latest, counted with the reader's own permissions. Those
+ * who may migrate (designers, admins) get a link to the Tasklist process that does it. Unlike the
+ * other pages its API answers anyone logged in; people outside the dashboard's groups (a designer)
+ * see this page only, without the tabs of pages that would refuse them.
+ */
+async function versionsPage(mount) {
+  const mayReadAll = mount.api ? await mayReadDashboard(mount.api) : true;
+  if (mount.signal.aborted) return;
+  const { root, body } = frame('versions', 'Lifecycle', mayReadAll ? TABS : TABS.filter((t) => t.id === 'versions'));
+  mount.replaceChildren(root);
+  const processes = await getJson('/versions', mount.signal, MIGRATIONS_API).catch(failed(body, 'the versions'));
+  if (!processes) return;
+  const older = processes.reduce((n, p) => n + (p.onOlderVersions || 0), 0);
+  const behind = processes.filter((p) => p.onOlderVersions > 0).length;
+  fill(body,
+    h('p', { class: 'lifecycle-intro' }, 'A running instance stays on the version of the model it started with until '
+      + 'it is migrated. Process designers move instances to the latest version in Tasklist ("Migrate running instances"), '
+      + 'which first shows what would move and what would stay, and why.'),
+    h('div', { class: 'lifecycle-stats' },
+      stat(processes.length, processes.length === 1 ? 'process with running instances' : 'processes with running instances'),
+      stat(older, older === 1 ? 'instance on an older version' : 'instances on older versions', older ? 'warn' : null),
+      stat(behind, behind === 1 ? 'process to migrate' : 'processes to migrate')),
+    processes.length
+      ? versionsTable(processes)
+      : emptyState('No process has running instances that you may see.'));
+}
+
+function versionsTable(processes) {
+  return table({
+    caption: 'Running instances per process and version (counted with your permissions)',
+    className: 'lifecycle-versions',
+    columns: ['Process', 'Key', num('Latest version'), 'Running per version', num('On older versions'),
+      h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Migration'))],
+    rows: processes.map((p) => h('tr', { 'data-process-key': p.processKey },
+      h('th', { scope: 'row' }, p.processName || p.processKey),
+      h('td', null, h('code', null, p.processKey)),
+      h('td', { class: 'lifecycle-number' }, `v${p.latestVersion}`),
+      h('td', { class: 'lifecycle-running-versions' }, fmt.versionCounts(p.versions)),
+      h('td', { class: 'lifecycle-number' }, p.onOlderVersions ? label(p.onOlderVersions, 'label-warning') : '0'),
+      h('td', null, p.mayMigrate && p.onOlderVersions > 0
+        ? h('a', { href: MIGRATE_IN_TASKLIST, class: 'lifecycle-migrate', 'aria-label': `Migrate in Tasklist: ${p.processName || p.processKey}` },
+          'Migrate in Tasklist')
+        : null))),
+  });
+}
+
 /** One community: its milestones with their handoff timelines, and its conversion funnel. */
 async function communityPage(mount) {
   const key = decodeURIComponent(/#\/lifecycle\/communities\/([^/?]+)/.exec(window.location.hash)?.[1] || '');
@@ -758,6 +812,8 @@ const STYLES = `
 .lifecycle-exit-target h3, .lifecycle-conversions h3 { font-size: 15px; margin: 4px 0 8px; }
 .lifecycle-conversions { grid-column: 1 / -1; }
 .lifecycle-intro { max-width: 760px; }
+.lifecycle-versions code { color: inherit; background: none; padding: 0; }
+.lifecycle-running-versions { white-space: nowrap; }
 /* Bootstrap's greys and label colours fall short of WCAG AA contrast (4.5:1) for text this small:
    muted text and the current breadcrumb are darker here, and so are the labels' backgrounds; the
    warning label is dark text on amber, as white on amber cannot reach 4.5:1. */
@@ -797,7 +853,7 @@ function routePage(id, path, page) {
     pluginPoint: 'cockpit.route',
     priority: 0,
     properties: { path },
-    render(node) {
+    render(node, { api } = {}) {
       addStyles();
       const state = {};
       const start = () => {
@@ -808,6 +864,7 @@ function routePage(id, path, page) {
           signal: controller.signal,
           charts: [],
           state,
+          api,
           replaceChildren: (...children) => node.replaceChildren(...children),
           rerender: start,
         };
@@ -874,5 +931,6 @@ export default [
   routePage('lifecycle-stalled', '/lifecycle/stalled', stalledPage),
   routePage('lifecycle-programs', '/lifecycle/programs', programsPage),
   routePage('lifecycle-handoffs', '/lifecycle/handoffs', handoffsPage),
+  routePage('lifecycle-versions', '/lifecycle/versions', versionsPage),
   routePage('lifecycle-community', '/lifecycle/communities/:key', communityPage),
 ];

@@ -97,6 +97,15 @@ export function count(n, singular, plural = `${singular}s`) {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+/**
+ * The running instances of a process per version, as /api/migrations/versions gives them (oldest
+ * first): "v1: 12 · v2: 3", with the paused ones of a version: "v1: 12 (2 paused)".
+ */
+export function versionCounts(versions) {
+  if (!versions || !versions.length) return NONE;
+  return versions.map((v) => `v${v.version}: ${v.running}${v.paused ? ` (${v.paused} paused)` : ''}`).join(' · ');
+}
+
 /** The names people read for the lifecycle's stage keys (lifecycle/LifecycleStage.java). */
 export const STAGE_NAMES = {
   'pre-work': 'Pre-work',
