@@ -36,7 +36,7 @@ class MigrateRunningInstancesTest {
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(TestProcessEngineConfiguration.RESOURCE).build();
 
   static final String MODEL = "processes/migrate-running-instances.bpmn";
-  static final List<String> FORMS = List.of("forms/migrate-running-instances-choose.form",
+  static final List<String> FORMS = List.of("forms/migrate-running-instances-start.form", "forms/migrate-running-instances-choose.form",
       "forms/migrate-running-instances-review.form", "forms/migrate-running-instances-report.form");
 
   ProcessEngine processEngine;
