@@ -1,7 +1,8 @@
 // Browser test of the lifecycle dashboard in Cockpit: bob logs in to Cockpit, opens "Lifecycle",
 // sees the demo communities, opens the stalled work, drills into a stalled milestone (its handoff
 // timeline shows) and follows the link to the milestone's process instance in Cockpit; carol, who
-// may use Cockpit but not the dashboard, is told so; alice, an activator, gets neither.
+// may use Cockpit and its Versions page but not the rest of the dashboard, is told so; alice, an
+// activator, gets neither.
 //
 //   cd e2e && npm install && npm run dashboard                 # against ./mvnw spring-boot:run (port 8080)
 //   BASE_URL=http://localhost:8091 npm run dashboard             # against another instance
@@ -243,13 +244,15 @@ await step('8 the programs and handoff health pages render', async () => {
   return `programs sections [${sections.join(', ')}], ${cohorts} cohorts; handoff health for [${liaisons.join(', ')}]`;
 });
 
-await step('9 carol may use Cockpit but not the dashboard', async () => {
+await step('9 carol may use Cockpit and the Versions page, but not the rest of the dashboard', async () => {
   await freshSession();
   await login(page, COCKPIT, 'carol');
   await page.locator('[cam-widget-header]').waitFor({ timeout: 20_000 });
+  // Her "Lifecycle" link leads to the Versions page, the one page for designers (e2e/migration.mjs uses it).
   await page.waitForFunction(() => {
     const link = document.querySelector('[cam-widget-header] a.lifecycle-nav');
-    return link && getComputedStyle(link.closest('li')).display === 'none';
+    return link && getComputedStyle(link.closest('li')).display !== 'none'
+      && (link.getAttribute('href') || '').endsWith('/lifecycle/versions');
   }, null, { timeout: 15_000 });
   await page.goto(`${COCKPIT}#/lifecycle`, { waitUntil: 'domcontentloaded' });
   const alert = dashboard(page).locator('.lifecycle-error');
@@ -257,7 +260,7 @@ await step('9 carol may use Cockpit but not the dashboard', async () => {
   const message = await text(alert);
   await shot(page, 'carol-forbidden');
   if (!message.includes(FORBIDDEN_TEXT)) throw new Error(`carol sees "${message}"`);
-  return `header link hidden; page says "${message}"`;
+  return `header link goes to the Versions page; the portfolio says "${message}"`;
 });
 
 await step('10 alice cannot see the dashboard', async () => {

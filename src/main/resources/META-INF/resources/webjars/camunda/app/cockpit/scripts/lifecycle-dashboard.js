@@ -517,7 +517,7 @@ async function handoffsPage(mount) {
  * see this page only, without the tabs of pages that would refuse them.
  */
 async function versionsPage(mount) {
-  const mayReadAll = mount.api ? await mayReadDashboard(mount.api) : true;
+  const mayReadAll = mount.api ? (await dashboardAccess(mount.api)) === 'all' : true;
   if (mount.signal.aborted) return;
   const { root, body } = frame('versions', 'Lifecycle', mayReadAll ? TABS : TABS.filter((t) => t.id === 'versions'));
   mount.replaceChildren(root);
@@ -896,12 +896,15 @@ const navigation = {
     checkActive: (url) => url.includes(ROUTE),
   },
   render(node, { api }) {
-    node.replaceChildren(h('a', { href: ROUTE, class: 'lifecycle-nav' }, 'Lifecycle'));
+    const link = h('a', { href: ROUTE, class: 'lifecycle-nav' }, 'Lifecycle');
+    node.replaceChildren(link);
     // People outside the dashboard's groups would only find the "not for you" message behind the
-    // link, so it goes. The API decides in the end: when this check fails, the link stays.
-    mayReadDashboard(api).then((may) => {
+    // link: process designers get the Versions page, the one page for them; others lose the link.
+    // The API decides in the end: when this check fails, the link stays.
+    dashboardAccess(api).then((access) => {
+      if (access === 'versions') link.setAttribute('href', `${ROUTE}/versions`);
       // Cockpit's header styles its items' display, which would override a hidden attribute.
-      if (!may) (node.closest('li') || node).style.display = 'none';
+      if (access === 'none') (node.closest('li') || node).style.display = 'none';
     });
   },
 };
@@ -909,8 +912,11 @@ const navigation = {
 /** The groups that may read the dashboard API (community.CommunityDirectory.PORTFOLIO_GROUPS). */
 const DASHBOARD_GROUPS = ['cbt-liaisons', 'community-leads', 'camunda-admin'];
 
-/** Whether the logged-in user is in a group that may read the dashboard; true when unsure. */
-async function mayReadDashboard(api) {
+/** The groups that migrate running instances: the Versions page is theirs too. */
+const VERSIONS_GROUPS = ['process-designers'];
+
+/** What the logged-in user may open: 'all' the dashboard, only its 'versions' page, or 'none'; 'all' when unsure. */
+async function dashboardAccess(api) {
   try {
     const json = async (url) => {
       const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -919,9 +925,10 @@ async function mayReadDashboard(api) {
     };
     const user = await json(`${api.adminApi}/auth/user/${encodeURIComponent(api.engine)}`);
     const groups = await json(`${api.engineApi}/group?member=${encodeURIComponent(user.userId)}`);
-    return groups.some((g) => DASHBOARD_GROUPS.includes(g.id));
+    if (groups.some((g) => DASHBOARD_GROUPS.includes(g.id))) return 'all';
+    return groups.some((g) => VERSIONS_GROUPS.includes(g.id)) ? 'versions' : 'none';
   } catch {
-    return true;
+    return 'all';
   }
 }
 
