@@ -217,9 +217,7 @@ public class Migrations {
       throw new MigrationForbiddenException("Log in as a process designer or an administrator to migrate running instances");
     }
     for (String key : keys) {
-      boolean allowed = planner.asSystem(() ->
-          authorizations.isUserAuthorized(caller.userId(), caller.groupIds(), MIGRATE_INSTANCE, PROCESS_DEFINITION, key));
-      if (!allowed) {
+      if (!mayMigrate(key, caller)) {
         throw new MigrationForbiddenException(caller.userId() + " may not migrate instances of '" + key
             + "': that takes MIGRATE_INSTANCE on the process definition, which process-designers and camunda-admin have");
       }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.communitylifecycle.testsupport.MilestoneInputs;
 
 /**
  * Deploys the shipped models as version 1 and edited copies as version 2, as a designer would
@@ -115,16 +116,7 @@ final class Versions {
 
   /** Starts a milestone of SUMO Community, as a stage would: alice delivers, bob reviews. */
   static ProcessInstance startMilestone(ProcessEngine engine, String milestoneKey) {
-    Map<String, Object> inputs = new java.util.HashMap<>();
-    inputs.put("milestoneKey", milestoneKey);
-    inputs.put("milestoneName", "Document community practices");
-    inputs.put("stage", "learning-and-preparing-for-growth");
-    inputs.put("deliverable", "Documentation of community practices");
-    inputs.put("responsibleUser", "alice");
-    inputs.put("responsibleGroup", "activators");
-    inputs.put("supportUser", "bob");
-    inputs.put("supportGroup", "cbt-liaisons");
-    return engine.getRuntimeService().startProcessInstanceByKey("milestone", "sumo-community", inputs);
+    return engine.getRuntimeService().startProcessInstanceByKey("milestone", "sumo-community", MilestoneInputs.sumo(milestoneKey));
   }
 
   static String read(String resource) {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.communitylifecycle.testsupport.MilestoneInputs;
 import org.communitylifecycle.testsupport.ProcessBeans;
 import org.communitylifecycle.testsupport.TestProcessEngineConfiguration;
 import org.communitylifecycle.testsupport.TestUsers;
@@ -354,7 +355,7 @@ class MilestoneTest {
 
   @Test
   void milestoneWithoutItsInputsDoesNotStart() {
-    Map<String, Object> inputs = inputs("documentPractices");
+    Map<String, Object> inputs = MilestoneInputs.sumo("documentPractices");
     inputs.remove("deliverable");
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", inputs))
@@ -365,21 +366,9 @@ class MilestoneTest {
   // --- helpers ---
 
   private ProcessInstance start(String milestoneKey) {
-    return runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", inputs(milestoneKey));
+    return runtimeService().startProcessInstanceByKey(MilestoneContract.PROCESS_KEY, "sumo-community", MilestoneInputs.sumo(milestoneKey));
   }
 
-  private static Map<String, Object> inputs(String milestoneKey) {
-    Map<String, Object> inputs = new HashMap<>();
-    inputs.put("milestoneKey", milestoneKey);
-    inputs.put("milestoneName", "Document community practices");
-    inputs.put("stage", "learning-and-preparing-for-growth");
-    inputs.put("deliverable", "Documentation of community practices");
-    inputs.put("responsibleUser", "alice");
-    inputs.put("responsibleGroup", "activators");
-    inputs.put("supportUser", "bob");
-    inputs.put("supportGroup", "cbt-liaisons");
-    return inputs;
-  }
 
   private void deliver(String user, String url, String delegatedTo) {
     Map<String, Object> form = new HashMap<>();
