@@ -55,3 +55,10 @@ create table cl_identity_distinct (
   decided_at     timestamp    not null,
   primary key (first_id, second_id)
 );
+
+-- The accounts of erased people, as SHA-256 of community and account, so that no sync brings
+-- them back; nothing here says who they were.
+create table cl_identity_erased (
+  account_hash   varchar(64)  not null primary key,
+  erased_at      timestamp    not null
+);

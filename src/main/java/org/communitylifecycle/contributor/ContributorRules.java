@@ -23,7 +23,7 @@ final class ContributorRules {
   private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (HANDLE_MAX - 1) + "}");
   private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0," + (KIND_MAX - 1) + "}");
   /** Path segments of the API next to the handles. */
-  static final Set<String> RESERVED_HANDLES = Set.of("conversions", "import", "figures");
+  static final Set<String> RESERVED_HANDLES = Set.of("conversions", "import", "figures", "duplicates");
 
   /** Where a problem is reported: a CSV line, or none. */
   record Place(Integer line, List<ContributorProblem> problems) {

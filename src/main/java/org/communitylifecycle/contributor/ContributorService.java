@@ -188,6 +188,38 @@ public class ContributorService {
     return checked.write(contributor -> recompute(communityKey, contributor, decide));
   }
 
+  /**
+   * Decides the tier history of these contributors again, each once, with one decision per
+   * distinct inputs; the number whose history changed. Used after sourced contributions, merges
+   * and splits, and by the bulk recompute.
+   */
+  int recomputeTiers(String communityKey, java.util.Collection<Stored> contributors) {
+    Map<TierDecision.Inputs, Tier> decided = new HashMap<>();
+    Function<TierDecision.Inputs, Tier> decide = inputs -> decided.computeIfAbsent(inputs, decision::decide);
+    int changed = 0;
+    for (Stored contributor : contributors) {
+      if (recompute(communityKey, contributor, decide)) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  /** The tier of a stored contributor today. */
+  String tierToday(Stored contributor) {
+    return tierToday(contributor.id()).id();
+  }
+
+  /** The contributor in full, as the API shows it. */
+  Detail detailOf(Stored contributor) {
+    return detail(contributor);
+  }
+
+  /** A contributor of a community, or UnknownContributor. */
+  Stored existingContributor(String communityKey, String handle) {
+    return existing(communityKey, handle);
+  }
+
   // --- shared ---
 
   /** A contributor of a community, both known (else UnknownCommunity, then UnknownContributor). */
@@ -257,7 +289,8 @@ public class ContributorService {
     }
     String tier = past.isEmpty() ? Tier.NONE.id() : past.get(past.size() - 1).toTier();
     return new Detail(contributor.handle(), contributor.name(), contributor.joinedOn(), tier,
-        store.contributions(contributor.id()), store.roles(contributor.id()), past, next);
+        store.contributions(contributor.id()), store.roles(contributor.id()), past, next,
+        store.identities(contributor.id()));
   }
 
   private LocalDate today() {

@@ -105,6 +105,16 @@ class ContributorStore {
         .list();
   }
 
+  List<ContributorViews.Identity> identities(long contributorId) {
+    return jdbc.sql("""
+            select i.kind, i.identity_value, i.display_name,
+              (select count(*) from cl_contribution a where a.identity_id = i.id) as contributions
+            from cl_contributor_identity i where i.contributor_id = :id order by i.kind, i.value_key""")
+        .param("id", contributorId)
+        .query((rs, n) -> new ContributorViews.Identity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+        .list();
+  }
+
   List<RoleHeld> roles(long contributorId) {
     return jdbc.sql("select role, role_from, role_to from cl_contributor_role where contributor_id = :id order by role_from, role")
         .param("id", contributorId)
@@ -167,6 +177,45 @@ class ContributorStore {
         .query((rs, n) -> rs.getObject(1, LocalDate.class))
         .list();
     return first.isEmpty() ? Optional.empty() : Optional.ofNullable(first.get(0));
+  }
+
+  Optional<Stored> byId(long id) {
+    return jdbc.sql("select id, handle, name, joined_on from cl_contributor where id = :id")
+        .param("id", id)
+        .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+        .optional();
+  }
+
+  /** Erases a contributor; their contributions, roles, accounts and conversion points go with them. */
+  void delete(long id) {
+    jdbc.sql("delete from cl_contributor where id = :id").param("id", id).update();
+  }
+
+  /** A contributor and the names they go by: name, handle, and each account's value and display name. */
+  record NamedPerson(Stored person, List<String> names) {}
+
+  List<NamedPerson> namesAndAccounts(String communityKey) {
+    java.util.Map<Long, NamedPerson> people = new java.util.LinkedHashMap<>();
+    jdbc.sql("select id, handle, name, joined_on from cl_contributor where community_key = :community order by handle_key")
+        .param("community", communityKey)
+        .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+        .list()
+        .forEach(c -> people.put(c.id(), new NamedPerson(c, new java.util.ArrayList<>(
+            java.util.Arrays.asList(c.handle(), c.name())))));
+    jdbc.sql("""
+            select contributor_id, identity_value, display_name from cl_contributor_identity
+            where community_key = :community""")
+        .param("community", communityKey)
+        .query((rs, n) -> {
+          NamedPerson person = people.get(rs.getLong(1));
+          if (person != null) {
+            person.names().add(rs.getString(2));
+            person.names().add(rs.getString(3));
+          }
+          return null;
+        })
+        .list();
+    return List.copyOf(people.values());
   }
 
   boolean hasContributors(String communityKey) {

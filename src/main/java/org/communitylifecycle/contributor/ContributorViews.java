@@ -26,7 +26,20 @@ public final class ContributorViews {
       List<Contribution> contributions,
       List<RoleHeld> roles,
       List<Conversion> tierChanges,
-      Conversion nextTierChange) {}
+      Conversion nextTierChange,
+      List<Identity> identities) {}
+
+  /**
+   * An account of a contributor at a source (docs/sources.md).
+   *
+   * @param kind github, discourse or email
+   * @param contributions how many of the contributor's contributions came from this account
+   */
+  public record Identity(String kind, String value, String displayName, long contributions) {}
+
+  /** Two contributors who may be one person, and why the app thinks so. */
+  public record PossibleDuplicate(String handle, String name, String otherHandle, String otherName, double similarity,
+      String reason) {}
 
   /** One contribution; the reference is empty when none was given. */
   public record Contribution(LocalDate date, String kind, String reference) {}
