@@ -11,5 +11,8 @@ class ContributorAccess implements ProcessAccess {
   @Override
   public void declare(Declarations declarations) {
     declarations.startableBy(RecordContributorActivityContract.PROCESS_KEY, Groups.CBT_LIAISONS);
+    // Activators and liaisons look after their own community's people; the service task checks which.
+    declarations.startableBy(DuplicateReview.PROCESS_KEY, Groups.ACTIVATORS, Groups.CBT_LIAISONS,
+        Groups.COMMUNITY_LEADS, Groups.CAMUNDA_ADMIN);
   }
 }

@@ -17,6 +17,7 @@ import org.communitylifecycle.identity.ApiCaller;
 import org.communitylifecycle.identity.Teams;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +48,12 @@ class ContributorController {
   record Figures(String community, LocalDate since, LocalDate asOf, long contributors, long newContributorsSince,
       long activeContributors, long newCoreMembersSince) {}
 
+  /** Another contributor to merge into this one. */
+  record MergeBody(String from) {}
+
+  /** An account to split off as a contributor of its own. */
+  record SplitBody(String kind, String value) {}
+
   /** A caller who may not see the community's contributors. */
   static class Forbidden extends RuntimeException {
     Forbidden(String message) {
@@ -55,11 +62,14 @@ class ContributorController {
   }
 
   private final ContributorService contributors;
+  private final ContributorIdentities identities;
   private final ContributorFigures figures;
   private final CommunityDirectory directory;
 
-  ContributorController(ContributorService contributors, ContributorFigures figures, CommunityDirectory directory) {
+  ContributorController(ContributorService contributors, ContributorIdentities identities, ContributorFigures figures,
+      CommunityDirectory directory) {
     this.contributors = contributors;
+    this.identities = identities;
     this.figures = figures;
     this.directory = directory;
   }
@@ -76,6 +86,48 @@ class ContributorController {
           "tier '" + tier + "' is not one of " + Tier.ids())));
     }
     return all.stream().filter(s -> s.tier().equals(tier.trim())).toList();
+  }
+
+  /** Contributors who may be one person, most alike first (docs/sources.md). */
+  @GetMapping("/duplicates")
+  List<ContributorViews.PossibleDuplicate> duplicates(@PathVariable String communityKey,
+      @RequestParam(required = false, defaultValue = "50") int limit, ApiCaller caller) {
+    readable(communityKey, caller);
+    if (limit < 1 || limit > 500) {
+      throw new InvalidContributorData("Bad query", List.of(new ContributorProblem(null, "limit",
+          "limit must be between 1 and 500, got " + limit)));
+    }
+    return identities.possibleDuplicates(communityKey, limit);
+  }
+
+  /** Merges the contributor named in the body into this one; the body's handle is gone afterwards. */
+  @PostMapping("/{handle}/merge")
+  Detail merge(@PathVariable String communityKey, @PathVariable String handle, @RequestBody MergeBody body,
+      ApiCaller caller) {
+    readable(communityKey, caller);
+    if (body.from() == null || body.from().isBlank()) {
+      throw new InvalidContributorData("Nothing was merged", List.of(new ContributorProblem(null, "from",
+          "from is missing: give the handle of the contributor to merge into '" + handle + "'")));
+    }
+    return identities.merge(communityKey, handle, body.from().trim());
+  }
+
+  /** Splits one account off this contributor, as a contributor of its own: 201 with the new one. */
+  @PostMapping("/{handle}/split")
+  ResponseEntity<Detail> split(@PathVariable String communityKey, @PathVariable String handle,
+      @RequestBody SplitBody body, ApiCaller caller) {
+    readable(communityKey, caller);
+    Detail created = identities.split(communityKey, handle, body.kind(), body.value(), caller.userId());
+    return ResponseEntity.created(URI.create("/api/communities/" + communityKey + "/contributors/" + created.handle()))
+        .body(created);
+  }
+
+  /** Erases a person: their record, accounts and contributions; their accounts are not synced again. */
+  @DeleteMapping("/{handle}")
+  ResponseEntity<Void> erase(@PathVariable String communityKey, @PathVariable String handle, ApiCaller caller) {
+    readable(communityKey, caller);
+    identities.erase(communityKey, handle);
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/{handle}")
