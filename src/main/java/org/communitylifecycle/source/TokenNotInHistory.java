@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * not as a submitted form field. (The service task removes it from the instance at once.)
  */
 @Component
-class TokenNotInHistory implements HistoryRule {
+public class TokenNotInHistory implements HistoryRule {
 
   @Override
   public boolean recorded(HistoryEvent event) {

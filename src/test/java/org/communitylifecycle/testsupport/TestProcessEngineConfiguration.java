@@ -39,7 +39,8 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
     setEnforceSpecificVariablePermission(true);
     setEnableHistoricInstancePermissions(true);
     getProcessEnginePlugins().add(new InvalidInputUnwrapping());
-    getProcessEnginePlugins().add(new HistoryRecording(List.of(new PersonalDataHistory(), new MilestoneHistory())));
+    getProcessEnginePlugins().add(new HistoryRecording(List.of(new PersonalDataHistory(), new MilestoneHistory(),
+        new org.communitylifecycle.source.TokenNotInHistory())));
     getProcessEnginePlugins().add(new TaskGoneMeanwhile());
     // Json variables, which the tables of Camunda Forms read.
     getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
