@@ -48,3 +48,13 @@ test('running instances per version', () => {
   assert.equal(fmt.versionCounts([]), fmt.NONE);
   assert.equal(fmt.versionCounts(null), fmt.NONE);
 });
+
+test('what a source follows and brought', () => {
+  assert.deepEqual(fmt.follows({ siteUrl: 'https://discourse.example.org', categories: 'help, ideas', token: 'x' }),
+    [['Categories', 'help, ideas'], ['Site', 'https://discourse.example.org']]);
+  assert.deepEqual(fmt.follows({ repositories: ' ' }), []);
+  assert.deepEqual(fmt.follows(null), []);
+  assert.equal(fmt.contributed(12, 3), '12 contributions from 3 people');
+  assert.equal(fmt.contributed(1, 1), '1 contribution from 1 person');
+  assert.equal(fmt.contributed(0, 0), '0 contributions from 0 people');
+});

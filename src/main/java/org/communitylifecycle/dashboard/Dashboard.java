@@ -46,6 +46,7 @@ import org.communitylifecycle.lifecycle.LifecycleStage;
 import org.communitylifecycle.mentoring.MentoringProperties;
 import org.communitylifecycle.milestone.StalledSteps;
 import org.communitylifecycle.milestone.StalledSteps.StalledStep;
+import org.communitylifecycle.source.Sources;
 import org.springframework.stereotype.Service;
 
 /**
@@ -108,13 +109,15 @@ class Dashboard {
   private final StalledSteps stalledSteps;
   private final StageExitTarget exitTarget;
   private final MentoringProperties mentoring;
+  private final Sources sources;
 
   Dashboard(DashboardQueries queries, StalledSteps stalledSteps, StageExitTarget exitTarget,
-      MentoringProperties mentoring) {
+      MentoringProperties mentoring, Sources sources) {
     this.queries = queries;
     this.stalledSteps = stalledSteps;
     this.exitTarget = exitTarget;
     this.mentoring = mentoring;
+    this.sources = sources;
   }
 
   Portfolio portfolio(String liaison) {
@@ -122,7 +125,10 @@ class Dashboard {
     return new Portfolio(now, summaries(liaison == null ? Scope.all() : Scope.liaison(liaison), now));
   }
 
-  /** A community's milestones with their handoffs, and its conversion funnel; empty for an unknown community. */
+  /**
+   * A community's milestones with their handoffs, its conversion funnel and its contribution
+   * sources; empty for an unknown community.
+   */
   Optional<CommunityDetail> detail(String key) {
     Instant now = AppClock.now();
     Scope scope = Scope.community(key);
@@ -137,7 +143,8 @@ class Dashboard {
     List<Milestone> views = milestones.stream()
         .map(m -> milestone(m, tasks.getOrDefault(m.row().processInstanceId(), List.of()), now))
         .toList();
-    return Optional.of(new CommunityDetail(community, views, funnel(community, milestones, now)));
+    return Optional.of(new CommunityDetail(community, views, funnel(community, milestones, now),
+        sources.ofCommunity(key)));
   }
 
   Stalled stalled(String liaison, StalledSort sort, boolean descending) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.communitylifecycle.source.SourceViews.Source;
 
 /** What the dashboard API answers, as JSON. Times are ISO-8601 instants in UTC; durations are whole seconds. */
 final class DashboardViews {
@@ -25,7 +26,13 @@ final class DashboardViews {
 
   record MilestoneCounts(int done, int inProgress, int stalled) {}
 
-  record CommunityDetail(CommunitySummary community, List<Milestone> milestones, Funnel funnel) {}
+  /**
+   * One community in full.
+   *
+   * @param sources where its contributions come from, with how each last synced; empty when none
+   */
+  record CommunityDetail(CommunitySummary community, List<Milestone> milestones, Funnel funnel,
+      List<Source> sources) {}
 
   /**
    * A milestone and its handoffs. The times count completed steps and the open step so far.

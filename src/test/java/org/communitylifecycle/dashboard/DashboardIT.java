@@ -127,6 +127,7 @@ class DashboardIT extends RunningApplication {
     }
     seedContributors();
     seedPrograms();
+    seedSource();
   }
 
   @BeforeEach
@@ -145,6 +146,7 @@ class DashboardIT extends RunningApplication {
     jdbc.update("delete from cl_ops_roadmap_item where jam_key = 'dashboard-jam'");
     jdbc.update("delete from cl_ops_jam where jam_key = 'dashboard-jam'");
     jdbc.update("delete from cl_mentoring_cohort where cohort_key = 'dashboard-cohort'");
+    jdbc.update("delete from cl_source where community_key = ?", GAMMA);
   }
 
   // --- portfolio ---
@@ -234,6 +236,20 @@ class DashboardIT extends RunningApplication {
         "stalledSince", "2031-06-16T12:00:00Z", "stalledDays", 6));
     assertThat(list(commitment, "timeline")).extracting(s -> s.get("step"), s -> s.get("assignee"))
         .containsExactly(tuple("deliver", "alice"), tuple("follow-up", "lena"));
+  }
+
+  @Test
+  void detailListsTheCommunitysSourcesWithHowTheyLastSynced() {
+    assertThat(get("lena", "/api/dashboard/communities/" + ALPHA)).containsEntry("sources", List.of());
+
+    List<Map<String, Object>> sources = list(get("lena", "/api/dashboard/communities/" + GAMMA), "sources");
+
+    assertThat(sources).singleElement().satisfies(source -> assertThat(without(source, "id", "createdAt")).isEqualTo(row(
+        "community", GAMMA, "name", "Gamma on GitHub", "kind", "dashboard-test-kind", "kindLabel", "dashboard-test-kind",
+        "settings", row("repositories", "gamma/site"), "hasToken", false, "syncInterval", "PT744H",
+        "createdBy", "lena", "lastSyncAt", "2031-06-22T11:00:00Z", "status", "failing",
+        "message", "The token was refused: give a new one", "lastSyncAdded", 0, "contributions", 0,
+        "contributors", 0, "syncing", false, "processInstanceId", null)));
   }
 
   @Test
@@ -563,6 +579,19 @@ class DashboardIT extends RunningApplication {
       jdbc.update("insert into cl_tier_change (contributor_id, from_tier, to_tier, changed_on) values (?, ?, ?, ?)",
           id, parts[0], parts[1], Date.valueOf(parts[2]));
     }
+  }
+
+  /**
+   * A source of Gamma whose last sync failed an hour before "now". Its interval keeps the source
+   * schedule from starting a sync of it (of a kind the app does not have) during the test.
+   */
+  private void seedSource() {
+    jdbc.update("""
+        insert into cl_source (community_key, name, kind, settings, sync_interval, created_by, created_at,
+          last_sync_at, last_sync_added, last_status, last_message)
+        values (?, 'Gamma on GitHub', 'dashboard-test-kind', '{"repositories":"gamma/site"}', 'PT744H', 'lena', ?, ?, 0,
+          'failing', 'The token was refused: give a new one')""",
+        GAMMA, Timestamp.from(T0), Timestamp.from(NOW.minus(Duration.ofHours(1))));
   }
 
   /** A closed cohort, 6 of 8 graduated against the baseline's 5 of 10; a jam with two overdue items of four. */

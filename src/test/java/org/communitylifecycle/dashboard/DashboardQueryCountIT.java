@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.communitylifecycle.mentoring.MentoringProperties;
 import org.communitylifecycle.milestone.StalledSteps;
+import org.communitylifecycle.source.Sources;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +55,7 @@ class DashboardQueryCountIT extends RunningApplication {
   @Autowired JdbcTemplate jdbc;
   @Autowired StageExitTarget exitTarget;
   @Autowired MentoringProperties mentoring;
+  @Autowired Sources sources;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
@@ -65,7 +67,8 @@ class DashboardQueryCountIT extends RunningApplication {
   @BeforeAll
   void countingDashboard() {
     NamedParameterJdbcTemplate countingJdbc = new NamedParameterJdbcTemplate(counting(dataSource));
-    dashboard = new Dashboard(new DashboardQueries(countingJdbc), new StalledSteps(countingJdbc), exitTarget, mentoring);
+    dashboard = new Dashboard(new DashboardQueries(countingJdbc), new StalledSteps(countingJdbc), exitTarget, mentoring,
+        sources);
     // A real community with real milestones: one delivered and waiting for review, all stalled by NOW.
     try {
       ClockUtil.setCurrentTime(java.util.Date.from(START));

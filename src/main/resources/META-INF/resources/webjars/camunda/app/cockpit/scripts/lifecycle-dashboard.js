@@ -557,7 +557,7 @@ function versionsTable(processes) {
   });
 }
 
-/** One community: its milestones with their handoff timelines, and its conversion funnel. */
+/** One community: its milestones with their handoff timelines, its conversion funnel and its contribution sources. */
 async function communityPage(mount) {
   const key = decodeURIComponent(/#\/lifecycle\/communities\/([^/?]+)/.exec(window.location.hash)?.[1] || '');
   const focus = new URLSearchParams(window.location.hash.split('?')[1] || '').get('milestone');
@@ -594,7 +594,9 @@ async function communityPage(mount) {
       h('a', { href: `${report}.json`, download: `${key}-handoffs.json` }, 'Download handoff report (JSON)')),
     section('Milestones and their handoffs',
       milestones.length ? milestoneTable(milestones, focus) : emptyState('No milestone has started in this community yet.')),
-    section('Contributor funnel', funnelSection(detail.funnel, funnelChart, conversionChart)));
+    section('Contributor funnel', funnelSection(detail.funnel, funnelChart, conversionChart)),
+    section('Sources', (detail.sources || []).length ? sourceTable(detail.sources)
+      : emptyState('No sources yet: add one in Tasklist with \'Add a contribution source\'.')));
 
   const focused = focus && body.querySelector(`tr[data-milestone="${CSS.escape(focus)}"]`);
   if (focused) focused.scrollIntoView({ block: 'center' });
@@ -748,6 +750,37 @@ function funnelSection(funnel, funnelChart, conversionChart) {
       (funnel.conversions || []).length ? conversionChart : emptyState('No contributor has moved up a tier yet.')));
 }
 
+/**
+ * The community's contribution sources: what each follows, how its last sync went (a failing one
+ * marked, with a link to its sync instance, where the incident is) and what it has brought.
+ */
+function sourceTable(sources) {
+  return table({
+    caption: `Where the community's contributions come from (${sources.length}), and how each last synced`,
+    className: 'lifecycle-sources',
+    columns: ['Source', 'Kind', 'Follows', 'Last sync', 'Status', num('Added by the last sync'), 'Contributed'],
+    rows: sources.map((s) => {
+      const failing = s.status === 'failing';
+      const status = fmt.SOURCE_STATUS[s.status] || { text: s.status || fmt.NONE, label: 'label-default' };
+      const follows = fmt.follows(s.settings);
+      return h('tr', { 'data-source': s.id, class: failing ? 'lifecycle-source-failing' : null },
+        h('th', { scope: 'row' }, s.name),
+        h('td', null, s.kindLabel || s.kind || fmt.NONE),
+        h('td', null, follows.length
+          ? follows.map(([name, value]) => h('div', null, h('span', { class: 'text-muted' }, `${name}: `), value))
+          : fmt.NONE),
+        h('td', null, s.lastSyncAt ? when(s.lastSyncAt) : h('span', { class: 'text-muted' }, 'not yet'),
+          s.syncing && !failing ? [' ', label('syncing', 'label-info')] : null),
+        h('td', { class: 'lifecycle-source-status' }, label(status.text, status.label),
+          s.message ? h('div', { class: `small ${failing ? 'text-danger' : 'text-muted'}` }, s.message) : null,
+          failing ? instanceLink(s.processInstanceId, 'See the incident in Cockpit', true,
+            `Open the sync of "${s.name}" in Cockpit, where its incident is`) : null),
+        number(s.lastSyncAdded),
+        h('td', null, fmt.contributed(s.contributions, s.contributors)));
+    }),
+  });
+}
+
 /** Shows the error in place of the page body; the page then stops (the promise gives undefined). */
 function failed(body, what) {
   return (error) => {
@@ -814,6 +847,10 @@ const STYLES = `
 .lifecycle-intro { max-width: 760px; }
 .lifecycle-versions code { color: inherit; background: none; padding: 0; }
 .lifecycle-running-versions { white-space: nowrap; }
+/* A failing source: a red bar at the row's start besides its label, so it is not told by colour alone. */
+.lifecycle-source-failing > th:first-child { box-shadow: inset 4px 0 0 #b52b27; padding-left: 10px; }
+.lifecycle-source-status .small { margin-top: 3px; max-width: 360px; }
+.lifecycle-source-status a { display: inline-block; margin-top: 3px; }
 /* Bootstrap's greys and label colours fall short of WCAG AA contrast (4.5:1) for text this small:
    muted text and the current breadcrumb are darker here, and so are the labels' backgrounds; the
    warning label is dark text on amber, as white on amber cannot reach 4.5:1. */

@@ -135,3 +135,31 @@ export const STEP_NAMES = {
   'follow-up': 'Follow-up',
   escalation: 'Escalation',
 };
+
+/** Source statuses of the API (source/SourceViews.Source), as words and the label class that colours them. */
+export const SOURCE_STATUS = {
+  never: { text: 'Not synced yet', label: 'label-default' },
+  ok: { text: 'OK', label: 'label-success' },
+  'rate-limited': { text: 'Rate-limited', label: 'label-warning' },
+  failing: { text: 'Failing', label: 'label-danger' },
+};
+
+/** The settings of a source that say what it follows, in the order they are shown, with their names. */
+export const SOURCE_SETTINGS = [
+  ['repositories', 'Repositories'],
+  ['organisation', 'Organisation'],
+  ['categories', 'Categories'],
+  ['siteUrl', 'Site'],
+  ['location', 'Location'],
+];
+
+/** What a source follows: [name, value] of each of its settings above that is present. */
+export function follows(settings) {
+  return SOURCE_SETTINGS.filter(([key]) => settings && settings[key] != null && String(settings[key]).trim() !== '')
+    .map(([key, name]) => [name, String(settings[key])]);
+}
+
+/** What a source brought: "12 contributions from 3 people". */
+export function contributed(contributions, contributors) {
+  return `${count(contributions ?? 0, 'contribution')} from ${count(contributors ?? 0, 'person', 'people')}`;
+}
