@@ -1,7 +1,6 @@
 package org.communitylifecycle.source.gharchive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,9 +45,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>The cursor names the file and the line reached, so a batch resumes where the last one
  * stopped; reading again from an older cursor yields the same events, which the store adds once.
+ * A file a batch stopped in is left open for the next one ({@link OpenFiles}), so that a large
+ * {@code .json.gz} read in many batches is decompressed once, not once a batch.
  */
 @Component
-public class GhArchiveSource implements SourceKind {
+public class GhArchiveSource implements SourceKind, AutoCloseable {
 
   static final String LOCATION = "location";
   static final String REPOSITORIES = "repositories";
@@ -60,6 +61,7 @@ public class GhArchiveSource implements SourceKind {
 
   private final Path root;
   private final ObjectMapper json = new ObjectMapper();
+  private final OpenFiles openFiles = new OpenFiles();
 
   public GhArchiveSource(@Value("${community-lifecycle.sources.gharchive-root:data/gharchive}") Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -186,22 +188,28 @@ public class GhArchiveSource implements SourceKind {
       Path file = files.get(index);
       String name = file.getFileName().toString();
       long skip = index == first && cursor != null && !cursor.done() && cursor.file().equals(name) ? cursor.line() : 0;
-      long lineNo = 0;
       int unreadable = 0;
-      try (BufferedReader lines = ArchiveFiles.open(file)) {
-        String line;
-        while (lineNo < skip && lines.readLine() != null) {
-          lineNo++;
+      OpenFiles.Lines lines = skip > 0 ? openFiles.take(request.sourceId(), file, skip) : null;
+      boolean keep = false;
+      try {
+        if (lines == null) {
+          lines = OpenFiles.Lines.open(file);
+          while (lines.position() < skip && lines.next() != null) {
+            // reading up to the cursor's line
+          }
         }
-        while ((line = lines.readLine()) != null) {
-          lineNo++;
+        String line;
+        while ((line = lines.next()) != null) {
           if (reader.read(line, events) == ArchiveEvents.Outcome.UNREADABLE) {
             unreadable++;
           }
           if (events.size() >= max) {
             noteUnreadable(notes, unreadable, name);
-            if (lines.readLine() != null) {
-              return new SyncBatch(events, ArchiveCursor.reading(name, lineNo).toJson(), true, null, notes);
+            if (lines.hasNext()) {
+              lines.touch();
+              openFiles.keep(request.sourceId(), lines);
+              keep = true;
+              return new SyncBatch(events, ArchiveCursor.reading(name, lines.position()).toJson(), true, null, notes);
             }
             return new SyncBatch(events, ArchiveCursor.finished(name).toJson(), index + 1 < files.size(), null, notes);
           }
@@ -209,13 +217,23 @@ public class GhArchiveSource implements SourceKind {
       } catch (NoSuchFileException e) {
         notes.add("'" + name + "' went away while being read: skipped");
       } catch (IOException e) {
-        notes.add("'" + name + "' ends unexpectedly after line " + lineNo + " (" + e.getMessage()
-            + "): read what it holds");
+        notes.add("'" + name + "' ends unexpectedly after line " + (lines == null ? 0 : lines.position())
+            + " (" + e.getMessage() + "): read what it holds");
+      } finally {
+        if (lines != null && !keep) {
+          lines.close();
+        }
       }
       noteUnreadable(notes, unreadable, name);
       end = ArchiveCursor.finished(name).toJson();
     }
     return new SyncBatch(events, end, false, null, notes);
+  }
+
+  /** Closes the files left open for a next batch (Spring calls it when the context closes). */
+  @Override
+  public void close() {
+    openFiles.close();
   }
 
   /** The index of the first file to read after a cursor: its file again if unfinished, else the next in order. */

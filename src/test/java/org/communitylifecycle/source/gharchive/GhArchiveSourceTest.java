@@ -168,6 +168,8 @@ class GhArchiveSourceTest {
     SyncBatch second = source.fetch(request("2015-01-01-15.json.gz", first.cursor(), 3));
     assertThat(second.events()).containsExactlyElementsOf(EXPECTED.subList(3, 6));
     assertThat(second.more()).isTrue();
+    assertThat(new GhArchiveSource(root).fetch(request("2015-01-01-15.json.gz", first.cursor(), 3)))
+        .as("the same without the file left open by the first batch").isEqualTo(second);
 
     List<SourcedEvent> all = new ArrayList<>(first.events());
     all.addAll(second.events());
