@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * A kind of source: GitHub, Discourse, GH Archive files. A new kind (GitLab, Matrix) is one Spring
  * bean implementing this, plus its tests; docs/sources.md says how. The sync process calls
- * {@link #fetch} once per batch and keeps the cursor it returns, so a kind holds no state of its own.
+ * {@link #fetch} once per batch and keeps the cursor it returns: everything a sync needs is in the
+ * cursor, so any node can run the next batch. A kind may keep a cache for speed (GH Archive keeps a
+ * file open where the last batch stopped), never state that a sync's result depends on.
  */
 public interface SourceKind {
 
