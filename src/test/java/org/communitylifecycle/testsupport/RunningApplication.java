@@ -46,6 +46,7 @@ public abstract class RunningApplication {
     registry.add("spring.datasource.password", db::password);
     registry.add("spring.mail.host", TestSmtp::host);
     registry.add("spring.mail.port", TestSmtp::port);
+    registry.add("community-lifecycle.sources.gharchive-root", TestGhArchive::root);
   }
 
   /** The tasks the REST API lists for the query, asked as the demo user (password "demo"). */
