@@ -194,15 +194,55 @@ public class ContributorService {
    * and splits, and by the bulk recompute.
    */
   int recomputeTiers(String communityKey, java.util.Collection<Stored> contributors) {
+    return recomputeTiersOf(communityKey, contributors).size();
+  }
+
+  /**
+   * The same in bulk, with a few queries for all of them rather than a few each: their
+   * contributions, roles and conversion points are read together, and only the histories that
+   * changed are written. Returns each changed contributor with their tier today before and after.
+   */
+  Map<Stored, String[]> recomputeTiersOf(String communityKey, java.util.Collection<Stored> contributors) {
+    Map<Stored, String[]> changed = new java.util.LinkedHashMap<>();
+    if (contributors.isEmpty()) {
+      return changed;
+    }
+    List<Long> ids = contributors.stream().map(Stored::id).toList();
+    Map<Long, List<LocalDate>> days = store.contributionDaysOf(ids);
+    Map<Long, List<TierTimeline.Role>> roles = store.rolesOf(ids);
+    Map<Long, List<TierTimeline.Change>> current = store.tierChangesOf(ids);
     Map<TierDecision.Inputs, Tier> decided = new HashMap<>();
     Function<TierDecision.Inputs, Tier> decide = inputs -> decided.computeIfAbsent(inputs, decision::decide);
-    int changed = 0;
+    Map<Long, List<TierTimeline.Change>> writes = new java.util.LinkedHashMap<>();
+    LocalDate today = today();
     for (Stored contributor : contributors) {
-      if (recompute(communityKey, contributor, decide)) {
-        changed++;
+      List<TierTimeline.Change> changes = TierTimeline.changes(days.getOrDefault(contributor.id(), List.of()),
+          roles.getOrDefault(contributor.id(), List.of()), properties.window(), decide, gap(communityKey, contributor));
+      List<TierTimeline.Change> before = current.getOrDefault(contributor.id(), List.of());
+      if (!changes.equals(before)) {
+        writes.put(contributor.id(), changes);
+        changed.put(contributor, new String[] {tierOn(before, today).id(), tierOn(changes, today).id()});
       }
     }
+    store.replaceTierChanges(writes);
     return changed;
+  }
+
+  private static Tier tierOn(List<TierTimeline.Change> changes, LocalDate day) {
+    Tier tier = Tier.NONE;
+    for (TierTimeline.Change change : changes) {
+      if (!change.on().isAfter(day)) {
+        tier = change.to();
+      }
+    }
+    return tier;
+  }
+
+  private static TierTimeline.GapReport gap(String communityKey, Stored contributor) {
+    return (day, inputs) -> new TierRuleGap("No rule of the decision '" + TierDecision.DECISION_KEY
+        + "' gives a tier for contributor '" + contributor.handle() + "' of '" + communityKey + "' on " + day
+        + " (" + inputs + "), so nothing was recorded. A process designer must add a rule for these inputs"
+        + " to processes/contributor-tier.dmn.");
   }
 
   /** The tier of a stored contributor today. */

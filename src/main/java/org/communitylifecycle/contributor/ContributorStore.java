@@ -26,10 +26,13 @@ class ContributorStore {
                             where t2.contributor_id = c.id and t2.changed_on <= :asOf)), 'none')""";
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate template;
 
-  ContributorStore(JdbcClient jdbc) {
+  ContributorStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
+
 
   Optional<Stored> find(String communityKey, String handle) {
     return jdbc.sql("""
@@ -140,6 +143,67 @@ class ContributorStore {
           .param("on", change.on())
           .update();
     }
+  }
+
+  /** The days of the contributions of each of these contributors, oldest first. */
+  java.util.Map<Long, List<LocalDate>> contributionDaysOf(List<Long> ids) {
+    java.util.Map<Long, List<LocalDate>> days = new java.util.HashMap<>();
+    for (List<Long> chunk : chunks(ids)) {
+      jdbc.sql("select contributor_id, contributed_on from cl_contribution where contributor_id in (:ids) order by contributed_on")
+          .param("ids", chunk)
+          .query(rs -> {
+            days.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getObject(2, LocalDate.class));
+          });
+    }
+    return days;
+  }
+
+  java.util.Map<Long, List<TierTimeline.Role>> rolesOf(List<Long> ids) {
+    java.util.Map<Long, List<TierTimeline.Role>> roles = new java.util.HashMap<>();
+    for (List<Long> chunk : chunks(ids)) {
+      jdbc.sql("select contributor_id, role_from, role_to from cl_contributor_role where contributor_id in (:ids) order by role_from, role")
+          .param("ids", chunk)
+          .query(rs -> {
+            roles.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                .add(new TierTimeline.Role(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)));
+          });
+    }
+    return roles;
+  }
+
+  java.util.Map<Long, List<TierTimeline.Change>> tierChangesOf(List<Long> ids) {
+    java.util.Map<Long, List<TierTimeline.Change>> changes = new java.util.HashMap<>();
+    for (List<Long> chunk : chunks(ids)) {
+      jdbc.sql("select contributor_id, changed_on, from_tier, to_tier from cl_tier_change where contributor_id in (:ids) order by changed_on")
+          .param("ids", chunk)
+          .query(rs -> {
+            changes.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new TierTimeline.Change(
+                rs.getObject(2, LocalDate.class), tier(rs.getString(3)), tier(rs.getString(4))));
+          });
+    }
+    return changes;
+  }
+
+  /** Replaces the conversion points of each contributor in the map, in a few statements. */
+  void replaceTierChanges(java.util.Map<Long, List<TierTimeline.Change>> byContributor) {
+    if (byContributor.isEmpty()) {
+      return;
+    }
+    for (List<Long> chunk : chunks(List.copyOf(byContributor.keySet()))) {
+      jdbc.sql("delete from cl_tier_change where contributor_id in (:ids)").param("ids", chunk).update();
+    }
+    List<Object[]> rows = new java.util.ArrayList<>();
+    byContributor.forEach((id, changes) -> changes.forEach(c ->
+        rows.add(new Object[] {id, c.from().id(), c.to().id(), java.sql.Date.valueOf(c.on())})));
+    template.batchUpdate("insert into cl_tier_change (contributor_id, from_tier, to_tier, changed_on) values (?, ?, ?, ?)", rows);
+  }
+
+  private static List<List<Long>> chunks(List<Long> ids) {
+    List<List<Long>> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < ids.size(); i += 1000) {
+      chunks.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+    }
+    return chunks;
   }
 
   List<Summary> summaries(String communityKey, LocalDate asOf) {

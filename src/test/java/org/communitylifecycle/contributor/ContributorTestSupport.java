@@ -12,14 +12,14 @@ public final class ContributorTestSupport {
   private ContributorTestSupport() {}
 
   public static ContributorService service(DataSource dataSource, CommunityDirectory directory, ProcessEngine engine) {
-    return new ContributorService(directory, new ContributorStore(JdbcClient.create(dataSource)),
+    return new ContributorService(directory, new ContributorStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource)),
         new TierDecision(engine.getDecisionService(), engine.getIdentityService()),
         new ContributorProperties("P12M", 100));
   }
 
   public static ContributorIdentities identities(DataSource dataSource, CommunityDirectory directory, ProcessEngine engine) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    return new ContributorIdentities(service(dataSource, directory, engine), new ContributorStore(jdbc),
+    return new ContributorIdentities(service(dataSource, directory, engine), new ContributorStore(jdbc, new JdbcTemplate(dataSource)),
         new IdentityStore(jdbc, new JdbcTemplate(dataSource)));
   }
 }

@@ -47,6 +47,7 @@ class ContributorsIT extends RunningApplication {
   @Autowired ContributorService service;
   @Autowired ContributorFigures figures;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate template;
   @Autowired IdentityService identity;
   @Autowired DecisionService decisions;
   @Autowired PlatformTransactionManager transactions;
@@ -305,7 +306,7 @@ class ContributorsIT extends RunningApplication {
         return inputs.contributionsEver() >= 2 ? null : super.decide(inputs);
       }
     };
-    ContributorService withGap = new ContributorService(directory, new ContributorStore(jdbc), gappy,
+    ContributorService withGap = new ContributorService(directory, new ContributorStore(jdbc, template), gappy,
         new ContributorProperties("P12M", 100));
     TransactionTemplate transaction = new TransactionTemplate(transactions);
 

@@ -61,7 +61,7 @@ class RecordContributorActivityTest {
     CommunityDirectory directory = new CommunityDirectory(jdbc);
     community = "sumo-" + UUID.randomUUID().toString().substring(0, 8);
     directory.enterStage(community, "SUMO " + community, "alice", "bob", "learning-and-preparing-for-growth");
-    ContributorService service = new ContributorService(directory, new ContributorStore(jdbc),
+    ContributorService service = new ContributorService(directory, new ContributorStore(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource)),
         new TierDecision(processEngine.getDecisionService(), processEngine.getIdentityService()),
         new ContributorProperties("P12M", 100), TODAY);
     Mocks.register("recordContributorActivity", new RecordContributorActivity(service, directory));

@@ -40,6 +40,9 @@ class ContributionSourceScheduleTest {
     init(processEngine);
     AppClock.set(NOW);
     fixture = new SourceFixture(processEngine);
+    // The schedule looks at every source: those other tests left in the shared test database are removed.
+    fixture.jdbc.sql("update cl_source set removed_at = current_timestamp where community_key <> :mine and removed_at is null")
+        .param("mine", fixture.community).update();
   }
 
   @AfterEach
