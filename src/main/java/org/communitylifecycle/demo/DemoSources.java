@@ -17,16 +17,19 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Firefox Nightly Testers' contributors come from where they work, not from typing: the demo puts
- * its shipped GH Archive file (two months of mozilla/nightly-feedback and mozilla/nightly-tools)
- * under the GH Archive folder and adds a source that follows it, as bob, the liaison, would in
- * Tasklist. Its first sync runs on the job executor at once; the community detail shows it. Once:
- * a community with the source keeps it; two nodes starting together add it once (the name is unique).
+ * its shipped GH Archive files under the GH Archive folder (demo/) and adds a source that follows
+ * two months of mozilla/nightly-feedback and mozilla/nightly-tools, as bob, the liaison, would in
+ * Tasklist. Its first sync runs on the job executor at once; the community detail shows it. The
+ * other file, September 2026 of mozilla/kitsune (SUMO's platform), waits for a liaison to add it to
+ * sumo-community, as the README's walkthrough does. Once: a community with the source keeps it; two
+ * nodes starting together add it once (the name is unique).
  */
 @Component
 @Profile("demo")
@@ -51,12 +54,12 @@ class DemoSources implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (directory.find(COMMUNITY).isEmpty()
-        || sources.ofCommunity(COMMUNITY).stream().anyMatch(s -> s.name().equals(SOURCE))) {
-      return;
-    }
     try {
-      placeFile();
+      placeFiles();
+      if (directory.find(COMMUNITY).isEmpty()
+          || sources.ofCommunity(COMMUNITY).stream().anyMatch(s -> s.name().equals(SOURCE))) {
+        return;
+      }
       sources.add(COMMUNITY, SOURCE, "gharchive",
           Map.of("location", "demo/" + FILE, "repositories", "mozilla/nightly-feedback, mozilla/nightly-tools"),
           null, "PT6H", "bob", List.of(Groups.CBT_LIAISONS));
@@ -69,19 +72,24 @@ class DemoSources implements ApplicationRunner {
     }
   }
 
-  /** Copies the shipped file under the GH Archive folder, unless it is there; a half-copied file is never seen. */
-  private void placeFile() throws IOException {
-    Path target = Path.of(properties.gharchiveRoot()).resolve("demo").resolve(FILE);
-    if (Files.exists(target)) {
-      return;
-    }
-    Files.createDirectories(target.getParent());
-    Path part = Files.createTempFile(target.getParent(), FILE, ".part");
-    try (InputStream in = new ClassPathResource("demo/gharchive/" + FILE).getInputStream()) {
-      Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(part);
+  /** Copies the shipped files under the GH Archive folder, unless they are there; a half-copied file is never seen. */
+  private void placeFiles() throws IOException {
+    Path demo = Path.of(properties.gharchiveRoot()).resolve("demo");
+    for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:demo/gharchive/**/*.json.gz")) {
+      String url = file.getURL().toString();
+      String relative = url.substring(url.lastIndexOf("demo/gharchive/") + "demo/gharchive/".length());
+      Path target = demo.resolve(relative);
+      if (Files.exists(target)) {
+        continue;
+      }
+      Files.createDirectories(target.getParent());
+      Path part = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+      try (InputStream in = file.getInputStream()) {
+        Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(part);
+      }
     }
   }
 }

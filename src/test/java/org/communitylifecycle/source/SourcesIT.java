@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A community in the growth stage ("Learning and preparing for growth", gate: more than 25 new
  * contributors since the stage was entered) gets its contributors from the GH Archive sample of
- * mozilla/kitsune (src/test/resources/sources/gharchive/README.md), over the API as its liaison
+ * mozilla/kitsune (src/main/resources/demo/gharchive/kitsune-2026-09.md), over the API as its liaison
  * would: the gate moves from "not met" with 0 to "met" with 28 accounts, 27 people once Rosana's
  * login and commit email are merged. A second sync adds nothing. Outsiders and bad input are 4xx.
  */

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * The GH Archive folder of the integration tests: a temporary folder, made once per test JVM, with
- * a copy of the kitsune sample (src/test/resources/sources/gharchive/kitsune-2026-09, see its
+ * a copy of the kitsune sample (src/main/resources/demo/gharchive/kitsune-2026-09, see its
  * README), so that the demo's own file, which the app copies there, never lands in the sources.
  */
 public final class TestGhArchive {
@@ -22,7 +22,7 @@ public final class TestGhArchive {
     if (root == null) {
       try {
         Path folder = Files.createTempDirectory("cl-gharchive-");
-        Path sample = Path.of("src/test/resources/sources/gharchive", KITSUNE);
+        Path sample = Path.of("src/main/resources/demo/gharchive", KITSUNE);
         Files.createDirectories(folder.resolve(KITSUNE));
         try (Stream<Path> files = Files.list(sample)) {
           for (Path file : files.toList()) {

@@ -91,9 +91,8 @@ public final class GhArchiveSampleWriter {
   }
 
   public static void main(String[] args) throws IOException {
-    Path tests = Path.of(args.length > 0 ? args[0] : "src/test/resources/sources/gharchive");
-    Path demo = Path.of(args.length > 1 ? args[1] : "src/main/resources/demo/gharchive");
-    Path kitsune = tests.resolve("kitsune-2026-09");
+    Path demo = Path.of(args.length > 0 ? args[0] : "src/main/resources/demo/gharchive");
+    Path kitsune = demo.resolve("kitsune-2026-09");
     if (Files.isDirectory(kitsune)) {
       try (var old = Files.list(kitsune)) {
         for (Path f : old.filter(f -> f.toString().endsWith(".json.gz")).toList()) {

@@ -281,7 +281,7 @@ class GhArchiveSourceTest {
 
   @Test
   void theKitsuneSampleHoldsWhatItsReadmeSays() {
-    Path samples = Path.of("src/test/resources/sources/gharchive");
+    Path samples = Path.of("src/main/resources/demo/gharchive");
     GhArchiveSource source = new GhArchiveSource(samples);
     List<SourcedEvent> events = new ArrayList<>();
     String cursor = null;
