@@ -62,3 +62,15 @@ create table cl_identity_erased (
   account_hash   varchar(64)  not null primary key,
   erased_at      timestamp    not null
 );
+
+-- What a bulk recompute of the tiers changed (contributor/TierRecompute.java): one row per person
+-- whose conversion points changed, with their tier today before and after.
+create table cl_tier_recompute_change (
+  recompute_id   varchar(64)  not null,
+  community_key  varchar(64)  not null,
+  handle         varchar(64)  not null,
+  tier_before    varchar(16)  not null,
+  tier_after     varchar(16)  not null,
+  decided_at     timestamp    not null,
+  primary key (recompute_id, community_key, handle)
+);

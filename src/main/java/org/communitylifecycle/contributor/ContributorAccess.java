@@ -14,5 +14,8 @@ class ContributorAccess implements ProcessAccess {
     // Activators and liaisons look after their own community's people; the service task checks which.
     declarations.startableBy(DuplicateReview.PROCESS_KEY, Groups.ACTIVATORS, Groups.CBT_LIAISONS,
         Groups.COMMUNITY_LEADS, Groups.CAMUNDA_ADMIN);
+    // After a change to the tier rules: designers for everyone, a community's people for theirs.
+    declarations.startableBy(TierRecompute.PROCESS_KEY, Groups.PROCESS_DESIGNERS, Groups.CAMUNDA_ADMIN,
+        Groups.ACTIVATORS, Groups.CBT_LIAISONS, Groups.COMMUNITY_LEADS);
   }
 }

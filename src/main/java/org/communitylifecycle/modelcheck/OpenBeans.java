@@ -28,7 +28,7 @@ final class OpenBeans {
       // group mentoring
       "cohortFormation", "cohortReport", "graduationReview", "mentoringTaskName", "standups",
       // contribution sources (each acts only on the source its instance was started for; a sync is idempotent)
-      "contributionSourceSync", "contributionSourceSchedule", "contributionSources", "duplicateReview",
+      "contributionSourceSync", "contributionSourceSchedule", "contributionSources", "duplicateReview", "tierRecompute",
       // migration of running instances (acts only for a logged-in person with the right to migrate)
       "runningInstanceMigration",
       // ecosystem ops jam
