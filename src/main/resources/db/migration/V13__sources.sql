@@ -74,3 +74,9 @@ create table cl_tier_recompute_change (
   decided_at     timestamp    not null,
   primary key (recompute_id, community_key, handle)
 );
+
+-- People whose contributions a running sync changed: their tier history is decided again once,
+-- when the sync's last batch is written, not after every batch.
+create table cl_tier_stale (
+  contributor_id bigint not null primary key references cl_contributor (id) on delete cascade
+);

@@ -63,15 +63,18 @@ public class ContributorIdentities {
 
   /**
    * Writes a batch of events from a source, in the caller's transaction: identities first, then
-   * the contributions in JDBC batches, then each touched person's tier history once. Writing the
-   * same events again adds nothing.
+   * the contributions in JDBC batches. The people whose contributions changed are marked; their
+   * tier histories are decided again, each once, when {@code lastOfSync} is true (the sync's last
+   * batch), so a sync of many batches does not decide everyone after each. Writing the same events
+   * again adds nothing.
    */
   @Transactional
-  public Written write(String communityKey, long sourceId, List<SourcedEvent> events) {
+  public Written write(String communityKey, long sourceId, List<SourcedEvent> events, boolean lastOfSync) {
     contributors.community(communityKey);
     Map<String, StoredIdentity> known = identities.all(communityKey);
+    Map<String, Stored> handles = store.byHandleKey(communityKey);
     Set<String> erased = identities.erased(communityKey, accountKeys(events));
-    Set<Long> touched = new LinkedHashSet<>();
+    Set<Long> changed = new LinkedHashSet<>();
     Map<Long, LocalDate> firstDay = new HashMap<>();
     List<NewContribution> rows = new ArrayList<>();
     int added = 0;
@@ -99,23 +102,29 @@ public class ContributorIdentities {
       }
       long person;
       if (people.isEmpty()) {
-        Optional<Stored> byHandle = handMadeWithoutAccount(communityKey, accounts.get(0));
-        Stored created = byHandle.orElseGet(() -> {
-          Account author = accounts.get(0);
-          return store.insert(communityKey, freeHandle(communityKey, author), name(accounts), day);
-        });
-        if (byHandle.isEmpty()) {
+        Account author = accounts.get(0);
+        Optional<Stored> byHandle = handMadeWithoutAccount(handles, known, author);
+        Stored found = byHandle.orElse(null);
+        if (found == null) {
+          String handle = freeHandle(handles, author);
+          found = store.insert(communityKey, handle, name(accounts), day);
+          handles.put(ContributorRules.handleKey(handle), found);
           added++;
         }
-        person = created.id();
+        person = found.id();
       } else {
         List<Long> all = new ArrayList<>(people);
         person = all.get(0);
         for (Long other : all.subList(1, all.size())) {
           // One record names accounts of two people: they are one (an email or login matched).
           identities.moveAll(other, person);
-          touched.remove(other);
-          firstDay.remove(other);
+          changed.remove(other);
+          changed.add(person);
+          LocalDate otherFirst = firstDay.remove(other);
+          if (otherFirst != null) {
+            firstDay.merge(person, otherFirst, (a, b) -> a.isBefore(b) ? a : b);
+          }
+          handles.values().removeIf(h -> h.id() == other);
           for (StoredIdentity moved : new ArrayList<>(known.values())) {
             if (moved.contributorId() == other) {
               known.put(moved.kind() + ":" + moved.valueKey(),
@@ -140,14 +149,26 @@ public class ContributorIdentities {
         }
       }
       rows.add(new NewContribution(person, credited, day, event.kind(), reference));
-      touched.add(person);
       firstDay.merge(person, day, (a, b) -> a.isBefore(b) ? a : b);
     }
-    int contributions = identities.addContributions(sourceId, rows);
-    firstDay.forEach(identities::joinedNoLaterThan);
-    List<Stored> toDecide = touched.stream().map(this::stored).flatMap(Optional::stream).toList();
-    int changed = contributors.recomputeTiers(communityKey, toDecide);
-    return new Written(events.size(), contributions, added, merged, skipped, changed);
+    IdentityStore.Added written = identities.addContributions(sourceId, rows);
+    changed.addAll(written.contributors());
+    Map<Long, LocalDate> joined = new HashMap<>(firstDay);
+    joined.keySet().retainAll(changed);
+    identities.joinedNoLaterThan(joined);
+    identities.markStale(changed);
+    int decided = 0;
+    if (lastOfSync) {
+      List<Stored> stale = identities.takeStale(communityKey).stream().map(this::stored).flatMap(Optional::stream).toList();
+      decided = contributors.recomputeTiers(communityKey, stale);
+    }
+    return new Written(events.size(), written.count(), added, merged, skipped, decided);
+  }
+
+  /** The same, deciding the tiers at once: one batch that is a whole sync. */
+  @Transactional
+  public Written write(String communityKey, long sourceId, List<SourcedEvent> events) {
+    return write(communityKey, sourceId, events, true);
   }
 
   /**
@@ -193,7 +214,7 @@ public class ContributorIdentities {
           "'" + value + "' is the only account of '" + handle + "', so there is nothing to split it from")));
     }
     Account asAccount = new Account(account.kind(), value.trim(), null);
-    Stored created = store.insert(communityKey, freeHandle(communityKey, asAccount), null, from.joinedOn());
+    Stored created = store.insert(communityKey, freeHandle(store.byHandleKey(communityKey), asAccount), null, from.joinedOn());
     identities.moveIdentity(account.id(), from.id(), created.id());
     LocalDate first = identities.firstContribution(created.id());
     if (first != null) {
@@ -295,16 +316,20 @@ public class ContributorIdentities {
   }
 
   /** A contributor typed in by hand whose handle is the account's name and who has no account of that kind. */
-  private Optional<Stored> handMadeWithoutAccount(String communityKey, Account account) {
+  private static Optional<Stored> handMadeWithoutAccount(Map<String, Stored> handles, Map<String, StoredIdentity> known,
+      Account account) {
     if ("email".equals(account.kind())) {
       return Optional.empty();
     }
-    return store.find(communityKey, account.value())
-        .filter(c -> identities.ofContributor(c.id()).stream().noneMatch(i -> i.kind().equals(account.kind())));
+    Stored same = handles.get(ContributorRules.handleKey(account.value().trim()));
+    if (same == null || known.values().stream().anyMatch(i -> i.contributorId() == same.id() && i.kind().equals(account.kind()))) {
+      return Optional.empty();
+    }
+    return Optional.of(same);
   }
 
   /** The account's name as a handle that the community does not have yet. */
-  private String freeHandle(String communityKey, Account account) {
+  private static String freeHandle(Map<String, Stored> handles, Account account) {
     String base = account.value().trim();
     if ("email".equals(account.kind()) && base.contains("@")) {
       base = base.substring(0, base.indexOf('@'));
@@ -320,7 +345,7 @@ public class ContributorIdentities {
       base = base + "-" + account.kind();
     }
     String handle = base;
-    for (int n = 2; store.find(communityKey, handle).isPresent(); n++) {
+    for (int n = 2; handles.containsKey(ContributorRules.handleKey(handle)); n++) {
       handle = base + "-" + n;
     }
     return handle;

@@ -211,8 +211,7 @@ public class ContributorService {
     Map<Long, List<LocalDate>> days = store.contributionDaysOf(ids);
     Map<Long, List<TierTimeline.Role>> roles = store.rolesOf(ids);
     Map<Long, List<TierTimeline.Change>> current = store.tierChangesOf(ids);
-    Map<TierDecision.Inputs, Tier> decided = new HashMap<>();
-    Function<TierDecision.Inputs, Tier> decide = inputs -> decided.computeIfAbsent(inputs, decision::decide);
+    Function<TierDecision.Inputs, Tier> decide = decision.bulk();
     Map<Long, List<TierTimeline.Change>> writes = new java.util.LinkedHashMap<>();
     LocalDate today = today();
     for (Stored contributor : contributors) {

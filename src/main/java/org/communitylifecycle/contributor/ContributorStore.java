@@ -45,6 +45,7 @@ class ContributorStore {
   }
 
   Stored insert(String communityKey, String handle, String name, LocalDate joinedOn) {
+    org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("""
             insert into cl_contributor (community_key, handle, handle_key, name, joined_on, created_at)
             values (:community, :handle, :handleKey, :name, :joinedOn, :now)""")
@@ -54,8 +55,19 @@ class ContributorStore {
         .param("name", name)
         .param("joinedOn", joinedOn)
         .param("now", Timestamp.from(AppClock.now()))
-        .update();
-    return find(communityKey, handle).orElseThrow();
+        .update(keys, "id");
+    return new Stored(keys.getKey().longValue(), handle, name, joinedOn);
+  }
+
+  /** Every contributor of the community, by handle key. */
+  java.util.Map<String, Stored> byHandleKey(String communityKey) {
+    java.util.Map<String, Stored> all = new java.util.HashMap<>();
+    jdbc.sql("select id, handle, name, joined_on, handle_key from cl_contributor where community_key = :community")
+        .param("community", communityKey)
+        .query(rs -> {
+          all.put(rs.getString(5), new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+        });
+    return all;
   }
 
   void update(long id, String name, LocalDate joinedOn) {

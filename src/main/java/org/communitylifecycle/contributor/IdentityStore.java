@@ -64,6 +64,7 @@ class IdentityStore {
 
   StoredIdentity insert(String communityKey, long contributorId, String kind, String value, String displayName) {
     String valueKey = valueKey(value);
+    org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("""
             insert into cl_contributor_identity (community_key, contributor_id, kind, identity_value, value_key,
               display_name, created_at) values (:community, :contributor, :kind, :value, :valueKey, :name, :now)""")
@@ -71,20 +72,19 @@ class IdentityStore {
         .param("value", value.trim()).param("valueKey", valueKey)
         .param("name", displayName == null ? null : truncate(displayName, ContributorRules.NAME_MAX))
         .param("now", Timestamp.from(org.communitylifecycle.engine.AppClock.now()))
-        .update();
-    long id = jdbc.sql("select id from cl_contributor_identity where community_key = :community and kind = :kind and value_key = :valueKey")
-        .param("community", communityKey).param("kind", kind).param("valueKey", valueKey)
-        .query(Long.class).single();
-    return new StoredIdentity(id, contributorId, kind, valueKey);
+        .update(keys, "id");
+    return new StoredIdentity(keys.getKey().longValue(), contributorId, kind, valueKey);
   }
 
+  /** What adding contributions did: how many were new, and whose. */
+  record Added(int count, Set<Long> contributors) {}
+
   /**
-   * Adds the contributions that are not there yet (same contributor, day, kind and reference);
-   * the number added.
+   * Adds the contributions that are not there yet (same contributor, day, kind and reference).
    */
-  int addContributions(long sourceId, List<NewContribution> rows) {
+  Added addContributions(long sourceId, List<NewContribution> rows) {
     if (rows.isEmpty()) {
-      return 0;
+      return new Added(0, Set.of());
     }
     int[][] counts = template.batchUpdate("""
             insert into cl_contribution (contributor_id, contributed_on, kind, reference, source_id, identity_id)
@@ -105,19 +105,47 @@ class IdentityStore {
           ps.setString(11, row.reference());
         });
     int added = 0;
+    Set<Long> whose = new java.util.HashSet<>();
+    int row = 0;
     for (int[] batch : counts) {
       for (int count : batch) {
         // Drivers may answer SUCCESS_NO_INFO (-2) for batched rows; count those as added.
-        added += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+        if (count > 0 || count == PreparedStatement.SUCCESS_NO_INFO) {
+          added++;
+          whose.add(rows.get(row).contributorId());
+        }
+        row++;
       }
     }
-    return added;
+    return new Added(added, whose);
   }
 
-  /** Moves the contributor's joining day back to {@code day} when it lies after it. */
-  void joinedNoLaterThan(long contributorId, LocalDate day) {
-    jdbc.sql("update cl_contributor set joined_on = :day where id = :id and joined_on > :day")
-        .param("day", day).param("id", contributorId).update();
+  /** Moves each contributor's joining day back to the day given when it lies after it; one batch. */
+  void joinedNoLaterThan(Map<Long, LocalDate> days) {
+    List<Object[]> rows = new ArrayList<>();
+    days.forEach((id, day) -> rows.add(new Object[] {java.sql.Date.valueOf(day), id, java.sql.Date.valueOf(day)}));
+    template.batchUpdate("update cl_contributor set joined_on = ? where id = ? and joined_on > ?", rows);
+  }
+
+  /** Marks contributors whose tier history must be decided again (when their source's sync ends). */
+  void markStale(java.util.Collection<Long> contributorIds) {
+    List<Object[]> rows = contributorIds.stream().map(id -> new Object[] {id, id, id}).toList();
+    template.batchUpdate("""
+        insert into cl_tier_stale (contributor_id) select ? from cl_contributor where id = ?
+          and not exists (select 1 from cl_tier_stale where contributor_id = ?)""", rows);
+  }
+
+  /** The community's contributors marked stale; the marks are removed. */
+  List<Long> takeStale(String communityKey) {
+    List<Long> ids = jdbc.sql("""
+            select s.contributor_id from cl_tier_stale s join cl_contributor c on c.id = s.contributor_id
+            where c.community_key = :community order by s.contributor_id""")
+        .param("community", communityKey).query(Long.class).list();
+    for (int i = 0; i < ids.size(); i += 1000) {
+      jdbc.sql("delete from cl_tier_stale where contributor_id in (:ids)")
+          .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).update();
+    }
+    return ids;
   }
 
   /** Moves everything of {@code from} to {@code into}; what {@code into} already has is dropped, not doubled. */

@@ -88,7 +88,7 @@ public class SourceSync implements JavaDelegate {
           + "' could not be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
           null, e));
     }
-    ContributorIdentities.Written written = identities.write(source.communityKey(), id, batch.events());
+    ContributorIdentities.Written written = identities.write(source.communityKey(), id, batch.events(), !batch.more());
     if (batch.settings() != null && !batch.settings().equals(source.settings())) {
       store.setSettings(id, batch.settings());
     }

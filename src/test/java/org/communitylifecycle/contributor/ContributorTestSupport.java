@@ -13,7 +13,7 @@ public final class ContributorTestSupport {
 
   public static ContributorService service(DataSource dataSource, CommunityDirectory directory, ProcessEngine engine) {
     return new ContributorService(directory, new ContributorStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource)),
-        new TierDecision(engine.getDecisionService(), engine.getIdentityService()),
+        new TierDecision(engine.getDecisionService(), engine.getIdentityService(), engine.getRepositoryService()),
         new ContributorProperties("P12M", 100));
   }
 
