@@ -105,8 +105,8 @@ await step('1 bob adds a GH Archive source to sumo-community in Tasklist', async
   const labels = (await dialog.locator('label.fjs-form-field-label').allInnerTexts()).map((l) => l.replace(/\*$/, '').trim());
   await dialog.getByLabel('Community key').fill(COMMUNITY);
   await dialog.getByLabel('Name of the source').fill(SOURCE);
-  const kind = dialog.getByLabel('Kind');
-  await kind.click();
+  const kind = dialog.locator('.fjs-form-field-select').filter({ hasText: 'Kind' });
+  await kind.locator('.fjs-select-display, .fjs-input-group').first().click();
   await dialog.locator('.fjs-dropdownlist-item', { hasText: 'GH Archive files on this server' }).click();
   await dialog.getByLabel('Repositories').fill('mozilla/kitsune');
   await dialog.getByLabel('Location (GH Archive)').fill('demo/kitsune-2026-09');
@@ -148,7 +148,7 @@ await step('3 bob sees the source and its first sync in the community detail', a
   check(/GH Archive files/.test(row), `the row does not name the kind: "${row}"`);
   check(row.includes('mozilla/kitsune'), `the row does not say what it follows: "${row}"`);
   check(/\bOK\b/.test(row), `the row does not say the sync went well: "${row}"`);
-  check(row.includes('1,484 contributions from 28 people'), `the row does not say what it brought: "${row}"`);
+  check(/1,?484 contributions from 28 people/.test(row), `the row does not say what it brought: "${row}"`);
   const funnel = await text(dashboard().locator('.lifecycle-funnel, .lifecycle-section').filter({ hasText: 'Casual' }).first())
     .catch(() => '');
   return `columns [${headers.join(' | ')}]; row "${row}"; funnel "${funnel.slice(0, 160)}"`;
@@ -198,7 +198,7 @@ await step('5 kiki is one person with her GitHub account, and the source now cou
   await openCommunity();
   const row = await text(sourceRow());
   await shot(page, 'bob-community-sources-after-merge');
-  check(row.includes('1,484 contributions from 26 people'), `after the merges the row says "${row}"`);
+  check(/1,?484 contributions from 26 people/.test(row), `after the merges the row says "${row}"`);
   return `kiki: tier ${kiki.tier}, accounts [${accounts.join(', ')}]; row "${row}"`;
 });
 

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 // IdentityService.getCurrentAuthentication() returns this impl type; there is no public one.
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.variable.Variables;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityDirectory.Community;
 import org.communitylifecycle.contributor.ContributorExceptions.InvalidContributorData;
@@ -38,6 +41,7 @@ public class DuplicateReview {
   /** Written: what was merged, as sentences. */
   public static final String MERGED = "mergedSummary";
   static final int LIMIT = 30;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ContributorIdentities identities;
   private final ContributorService contributors;
@@ -59,7 +63,12 @@ public class DuplicateReview {
       option.put("value", pair.handle() + "|" + pair.otherHandle());
       options.add(option);
     }
-    execution.setVariable(OPTIONS, Variables.objectValue(options).serializationDataFormat("application/json").create());
+    // Json (Spin), as Tasklist submits the checklists with the type of their options' variable.
+    try {
+      execution.setVariable(OPTIONS, SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A list of maps of strings is always JSON", e);
+    }
     execution.setVariable(COUNT, options.size());
     execution.setProcessBusinessKey(communityKey);
   }
@@ -126,26 +135,24 @@ public class DuplicateReview {
     return communityKey;
   }
 
-  @SuppressWarnings("unchecked")
+  /** A checklist's values: a list from the API or a test, Json from Tasklist; only "handle|handle" ones count. */
   private static List<String> values(Object value) {
     if (value == null) {
       return List.of();
     }
-    if (value instanceof Collection<?> collection) {
-      return collection.stream().map(String::valueOf).filter(v -> v.contains("|")).toList();
-    }
-    String text = value.toString().trim();
-    if (text.startsWith("[")) {
-      text = text.substring(1, text.length() - 1);
-    }
     List<String> found = new ArrayList<>();
-    for (String part : text.split(",")) {
-      String v = part.trim().replace("\"", "");
-      if (v.contains("|")) {
-        found.add(v);
+    if (value instanceof Collection<?> collection) {
+      collection.forEach(v -> found.add(String.valueOf(v)));
+    } else if (value instanceof SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(v -> found.add(v.isString() ? v.stringValue() : v.toString()));
+    } else {
+      try {
+        JSON.readTree(value.toString()).forEach(v -> found.add(v.asText()));
+      } catch (JsonProcessingException e) {
+        throw new InvalidInputException("The choices are not a list of pairs: " + value);
       }
     }
-    return found;
+    return found.stream().filter(v -> v.contains("|")).toList();
   }
 
   private static String person(String handle, String name) {

@@ -92,16 +92,18 @@ class ReviewPossibleDuplicatesTest {
     ProcessInstance review = start();
 
     assertThat(review).isWaitingAt("Task_ReviewDuplicates").task().isAssignedTo("bob");
-    @SuppressWarnings("unchecked")
-    List<Map<String, String>> options = (List<Map<String, String>>) runtimeService().getVariable(review.getId(), DuplicateReview.OPTIONS);
-    Assertions.assertThat(options).extracting(o -> o.get("value"))
+    org.camunda.spin.json.SpinJsonNode options =
+        (org.camunda.spin.json.SpinJsonNode) runtimeService().getVariable(review.getId(), DuplicateReview.OPTIONS);
+    Assertions.assertThat(options.elements()).extracting(o -> o.prop("value").stringValue())
         .containsExactly("rosana|rosana-ortiz", "jan-novak|jana-novak");
-    Assertions.assertThat(options.get(0).get("label"))
+    Assertions.assertThat(options.elements().get(0).prop("label").stringValue())
         .isEqualTo("rosana (Rosana Ortiz) and rosana-ortiz (Rosana Ortiz): 'rosanaortiz' and 'rosanaortiz' are the same (100%)");
 
     Task task = taskService().createTaskQuery().processInstanceId(review.getId()).singleResult();
-    taskService().complete(task.getId(), Map.of(DuplicateReview.MERGE, List.of("rosana|rosana-ortiz"),
-        DuplicateReview.DISTINCT, List.of("jan-novak|jana-novak")));
+    // As Tasklist submits checklists: Json, typed like the options' variable.
+    taskService().complete(task.getId(), Map.of(
+        DuplicateReview.MERGE, org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"rosana|rosana-ortiz\"]").create(),
+        DuplicateReview.DISTINCT, org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"jan-novak|jana-novak\"]").create()));
 
     assertThat(review).isEnded().hasPassed("EndEvent_DuplicatesReviewed")
         .variables().containsEntry(DuplicateReview.MERGED,
