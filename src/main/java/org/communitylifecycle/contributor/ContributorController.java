@@ -122,6 +122,19 @@ class ContributorController {
         .body(created);
   }
 
+  /** Records that this contributor and the one in the body are two people: not offered as duplicates again. */
+  @PostMapping("/{handle}/distinct")
+  ResponseEntity<Void> distinct(@PathVariable String communityKey, @PathVariable String handle, @RequestBody MergeBody body,
+      ApiCaller caller) {
+    readable(communityKey, caller);
+    if (body.from() == null || body.from().isBlank()) {
+      throw new InvalidContributorData("Nothing was recorded", List.of(new ContributorProblem(null, "from",
+          "from is missing: give the handle of the contributor who is not '" + handle + "'")));
+    }
+    identities.markDistinct(communityKey, handle, body.from().trim(), caller.userId());
+    return ResponseEntity.noContent().build();
+  }
+
   /** Erases a person: their record, accounts and contributions; their accounts are not synced again. */
   @DeleteMapping("/{handle}")
   ResponseEntity<Void> erase(@PathVariable String communityKey, @PathVariable String handle, ApiCaller caller) {

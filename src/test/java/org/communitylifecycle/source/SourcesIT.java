@@ -129,6 +129,12 @@ class SourcesIT extends RunningApplication {
     assertThat(duplicates).anySatisfy(d -> assertThat(List.of(d.get("handle"), d.get("otherHandle")))
         .containsExactlyInAnyOrder("rosana", "rosana-ortiz"));
 
+    // Said to be two people, they are offered no more; a merge by hand is still possible.
+    ResponseEntity<String> apart = as("bob").postForEntity(BASE + "/contributors/rosana-ortiz/distinct",
+        json("{\"from\": \"rosana\"}"), String.class);
+    assertThat(apart.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(as("bob").getForObject(BASE + "/contributors/duplicates", List.class).toString()).doesNotContain("rosana");
+
     ResponseEntity<Map> merged = as("bob").postForEntity(BASE + "/contributors/rosana-ortiz/merge",
         json("{\"from\": \"rosana\"}"), Map.class);
     assertThat(merged.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -163,6 +169,7 @@ class SourcesIT extends RunningApplication {
     assertThat(split.getBody()).containsEntry("handle", "rosana");
     assertThat((List<?>) split.getBody().get("contributions")).hasSize(24);
     assertThat(as("bob").getForObject(BASE + "/contributors/duplicates", List.class).toString()).doesNotContain("rosana");
+
     ResponseEntity<Map> again = as("bob").postForEntity(BASE + "/contributors/rosana-ortiz/merge",
         json("{\"from\": \"rosana\"}"), Map.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
