@@ -64,6 +64,7 @@ class AuthorizationMatrixIT extends RunningApplication {
       "| /api dashboard portfolio             | 403      | 403      | 200      | 200      | 403      | 403      | 403      | 403      | 401       |",
       "| /api mentoring cohorts               | 403      | 403      | 200      | 200      | 403      | 403      | 200      | 403      | 401       |",
       "| /api migration plan                  | 403      | 403      | 403      | 403      | 200      | 403      | 403      | 403      | 401       |",
+      "| /api A's sources                     | 200      | 403      | 200      | 200      | 403      | 403      | 403      | 403      | 401       |",
       "| mina's standup: read                 | 404      | 404      | 200      | 200      | 404      | 404      | 200      | 404      | 401       |",
       "| mina's standup: claim                | 403      | 403      | 403      | 403      | 403      | 403      | 409      | 403      | 401       |",
       "| mina's standup: reassign             | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 403      | 401       |",
@@ -139,6 +140,7 @@ class AuthorizationMatrixIT extends RunningApplication {
     probes.put("/api dashboard portfolio", user -> status(call(user, HttpMethod.GET, "/api/dashboard/portfolio", null)));
     probes.put("/api mentoring cohorts", user -> status(call(user, HttpMethod.GET, "/api/mentoring/cohorts", null)));
     probes.put("/api migration plan", user -> status(call(user, HttpMethod.GET, "/api/migrations/plan?processKey=milestone", null)));
+    probes.put("/api A's sources", user -> status(call(user, HttpMethod.GET, "/api/communities/" + A + "/sources", null)));
 
     String minas = "/engine-rest/task/" + standup.getId();
     probes.put("mina's standup: read", user -> status(call(user, HttpMethod.GET, minas, null)));
