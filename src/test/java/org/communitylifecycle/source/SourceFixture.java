@@ -75,6 +75,11 @@ final class SourceFixture {
   final String community;
 
   SourceFixture(ProcessEngine engine) {
+    this(engine, List.of());
+  }
+
+  /** With more kinds than the scripted one: the real GitHub kind against WireMock, say. */
+  SourceFixture(ProcessEngine engine, List<SourceKind> more) {
     TestDatabase.Connection db = TestDatabase.get();
     DriverManagerDataSource ds = new DriverManagerDataSource(db.url(), db.user(), db.password());
     Flyway.configure().dataSource(ds).table("cl_schema_history").baselineOnMigrate(true).baselineVersion("0")
@@ -85,10 +90,12 @@ final class SourceFixture {
     community = "kitsune-" + UUID.randomUUID().toString().substring(0, 8);
     directory.enterStage(community, "Kitsune " + community, "alice", "bob", "learning-and-preparing-for-growth");
     SourceProperties properties = new SourceProperties(KEY, Duration.ofHours(1), 100, Duration.ofHours(2),
-        List.of("dependabot"), "data/gharchive");
+        List.of("dependabot", "sumo-bot"), "data/gharchive");
     Credentials credentials = new Credentials(properties);
     store = new SourceStore(jdbc);
-    sources = new Sources(store, credentials, List.of(kind), directory, engine.getRuntimeService(),
+    List<SourceKind> kinds = new java.util.ArrayList<>(more);
+    kinds.add(kind);
+    sources = new Sources(store, credentials, kinds, directory, engine.getRuntimeService(),
         engine.getIdentityService(), properties);
     identities = ContributorTestSupport.identities(ds, directory, engine);
     Mocks.register("contributionSourceSync", new SourceSync(store, sources, credentials, identities, properties,
