@@ -248,8 +248,8 @@ public class ContributorIdentities {
 
   /**
    * Contributors who may be one person: names, handles or account names at least {@value #SIMILAR}
-   * alike (Jaro-Winkler, ignoring case, accents and punctuation), most alike first, leaving out
-   * pairs a person called distinct.
+   * alike (Jaro-Winkler, ignoring case, accents and punctuation) and beginning with the same two
+   * letters, most alike first, leaving out pairs a person called distinct.
    */
   public List<PossibleDuplicate> possibleDuplicates(String communityKey, int limit) {
     contributors.community(communityKey);
@@ -257,34 +257,59 @@ public class ContributorIdentities {
     List<Candidate> people = store.namesAndAccounts(communityKey).stream().map(Candidate::of).toList();
     JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
     List<PossibleDuplicate> found = new ArrayList<>();
-    for (int i = 0; i < people.size(); i++) {
-      for (int j = i + 1; j < people.size(); j++) {
-        Candidate a = people.get(i);
-        Candidate b = people.get(j);
-        long low = Math.min(a.person.id(), b.person.id());
-        long high = Math.max(a.person.id(), b.person.id());
-        if (distinct.contains(low + "/" + high)) {
-          continue;
-        }
-        double best = 0;
-        String why = null;
-        for (String x : a.names) {
-          for (String y : b.names) {
-            double score = x.equals(y) ? 1.0 : similarity.apply(x, y);
-            if (score > best) {
-              best = score;
-              why = "'" + x + "' and '" + y + "'";
-            }
+    for (long pair : pairsSharingAPrefix(people)) {
+      Candidate a = people.get((int) (pair / people.size()));
+      Candidate b = people.get((int) (pair % people.size()));
+      long low = Math.min(a.person.id(), b.person.id());
+      long high = Math.max(a.person.id(), b.person.id());
+      if (distinct.contains(low + "/" + high)) {
+        continue;
+      }
+      double best = 0;
+      String why = null;
+      for (String x : a.names) {
+        for (String y : b.names) {
+          double score = x.equals(y) ? 1.0 : similarity.apply(x, y);
+          if (score > best) {
+            best = score;
+            why = "'" + x + "' and '" + y + "'";
           }
         }
-        if (best >= SIMILAR) {
-          found.add(new PossibleDuplicate(a.person.handle(), a.person.name(), b.person.handle(), b.person.name(),
-              Math.round(best * 100) / 100.0, why + (best == 1.0 ? " are the same" : " are alike")));
-        }
+      }
+      if (best >= SIMILAR) {
+        found.add(new PossibleDuplicate(a.person.handle(), a.person.name(), b.person.handle(), b.person.name(),
+            Math.round(best * 100) / 100.0, why + (best == 1.0 ? " are the same" : " are alike")));
       }
     }
     found.sort((x, y) -> Double.compare(y.similarity(), x.similarity()));
     return found.subList(0, Math.min(limit, found.size()));
+  }
+
+  /**
+   * The pairs worth comparing, as {@code i * n + j} with i before j: those where a name of one
+   * begins with the same two letters as a name of the other. Jaro-Winkler weighs the start of a
+   * name most, so alike names share it; a community of thousands is not compared pair by pair.
+   */
+  private static java.util.SortedSet<Long> pairsSharingAPrefix(List<Candidate> people) {
+    Map<String, List<Integer>> byPrefix = new HashMap<>();
+    for (int i = 0; i < people.size(); i++) {
+      for (String name : people.get(i).names()) {
+        List<Integer> bucket = byPrefix.computeIfAbsent(name.substring(0, 2), k -> new ArrayList<>());
+        if (bucket.isEmpty() || bucket.get(bucket.size() - 1).intValue() != i) {
+          bucket.add(i);
+        }
+      }
+    }
+    java.util.SortedSet<Long> pairs = new java.util.TreeSet<>();
+    long n = people.size();
+    for (List<Integer> bucket : byPrefix.values()) {
+      for (int x = 0; x < bucket.size(); x++) {
+        for (int y = x + 1; y < bucket.size(); y++) {
+          pairs.add(Math.min(bucket.get(x), bucket.get(y)) * n + Math.max(bucket.get(x), bucket.get(y)));
+        }
+      }
+    }
+    return pairs;
   }
 
   /** A contributor with the names to compare: name, handle, account values (email addresses' local part). */
