@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.communitylifecycle.engine.InMemoryDmn;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
@@ -49,7 +49,6 @@ class TierDecision {
   /** Null where a test wires the decision by hand: the bulk decider then asks {@link #decide}. */
   private final RepositoryService repository;
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
-  private volatile DmnEngine dmn;
 
   TierDecision(DecisionService decisions, IdentityService identity) {
     this(decisions, identity, null);
@@ -106,17 +105,8 @@ class TierDecision {
     });
   }
 
-  private DmnEngine dmn() {
-    DmnEngine built = dmn;
-    if (built == null) {
-      synchronized (this) {
-        if (dmn == null) {
-          dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        }
-        built = dmn;
-      }
-    }
-    return built;
+  private static DmnEngine dmn() {
+    return InMemoryDmn.engine();
   }
 
   private <T> T withoutAuthorization(java.util.function.Supplier<T> work) {

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.communitylifecycle.engine.InMemoryDmn;
 import org.camunda.bpm.engine.ProcessEngine;
 // The command executor, to read without authorizations outside a command: the engine has no public API for it.
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -43,8 +43,6 @@ class StageExitTarget {
 
   private final ProcessEngine engine;
   private final ContributorFigures contributorFigures;
-  /** Built at the first view that needs it: building one (FEEL and its Scala runtime) added 0.6 s to every startup. */
-  private volatile DmnEngine dmn;
   /** Parsed decisions by decision definition id; a deployment never changes a definition. */
   private final Map<String, DmnDecision> decisions = new ConcurrentHashMap<>();
 
@@ -53,17 +51,8 @@ class StageExitTarget {
     this.contributorFigures = contributorFigures;
   }
 
-  private DmnEngine dmn() {
-    DmnEngine built = dmn;
-    if (built == null) {
-      synchronized (this) {
-        if (dmn == null) {
-          dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        }
-        built = dmn;
-      }
-    }
-    return built;
+  private static DmnEngine dmn() {
+    return InMemoryDmn.engine();
   }
 
   /**
