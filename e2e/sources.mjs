@@ -132,8 +132,8 @@ await step('2 its first sync runs on the job executor', async () => {
     check(Date.now() - started < WAIT_MS, `still syncing after ${WAIT_MS / 1000} s: ${JSON.stringify(synced)}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
-  // Read once more a moment later: on H2 a reader that lands inside the sync's commit has seen the
-  // status before the contributions (PostgreSQL commits at once).
+  // Read once more a moment later: once, on H2, a read that came within milliseconds of the sync's
+  // commit saw its status but none of its contributions yet.
   await new Promise((r) => setTimeout(r, 1000));
   synced = (await api('bob', `/api/communities/${COMMUNITY}/sources/${sourceId}`)).body;
   check(synced.status === 'ok', `the sync ended ${synced.status}: ${synced.message}`);
