@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 // getCurrentAuthentication() returns this impl type; there is no public one.
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.communitylifecycle.community.CommunityDirectory;
 import org.communitylifecycle.community.CommunityDirectory.Community;
@@ -45,11 +47,12 @@ public class Sources {
   private final Map<String, SourceKind> kinds;
   private final CommunityDirectory directory;
   private final RuntimeService runtime;
+  private final ManagementService management;
   private final IdentityService identity;
   private final SourceProperties properties;
 
   Sources(SourceStore store, Credentials credentials, List<SourceKind> kinds, CommunityDirectory directory,
-      RuntimeService runtime, IdentityService identity, SourceProperties properties) {
+      RuntimeService runtime, ManagementService management, IdentityService identity, SourceProperties properties) {
     this.store = store;
     this.credentials = credentials;
     this.kinds = kinds.stream().collect(Collectors.toMap(SourceKind::id, Function.identity(), (a, b) -> {
@@ -57,6 +60,7 @@ public class Sources {
     }, LinkedHashMap::new));
     this.directory = directory;
     this.runtime = runtime;
+    this.management = management;
     this.identity = identity;
     this.properties = properties;
   }
@@ -146,6 +150,8 @@ public class Sources {
     } else if (removeToken) {
       store.setCredential(id, null);
     }
+    // A sync stopped by an incident tries again with what was just fixed (a new token, a corrected repository).
+    retryFailed(store.find(id).orElseThrow());
     return view(store.find(id).orElseThrow());
   }
 
@@ -160,13 +166,36 @@ public class Sources {
     store.remove(id);
   }
 
-  /** Starts a sync now, unless one is running; the source as it is then. */
+  /**
+   * Starts a sync now, unless one is running. A sync stopped by an incident (its retries spent) is
+   * retried instead: once its cause is fixed, "sync now" is all a liaison needs, no visit to Cockpit.
+   */
   @Transactional
   public Source syncNow(String communityKey, long id, String userId, Collection<String> groups) {
     community(communityKey, userId, groups);
     existing(communityKey, id);
-    startRun(id);
+    if (!startRun(id)) {
+      retryFailed(store.find(id).orElseThrow());
+    }
     return view(store.find(id).orElseThrow());
+  }
+
+  /** Gives the failed job of the source's running sync one more try; true when there was one. */
+  boolean retryFailed(SourceStore.Stored source) {
+    if (source.processInstanceId() == null) {
+      return false;
+    }
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      List<Job> failed = management.createJobQuery().processInstanceId(source.processInstanceId()).noRetriesLeft().list();
+      failed.forEach(job -> management.setJobRetries(job.getId(), 1));
+      return !failed.isEmpty();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
   }
 
   /**

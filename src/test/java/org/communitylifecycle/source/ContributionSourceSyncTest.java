@@ -185,7 +185,13 @@ class ContributionSourceSyncTest {
     Assertions.assertThat(failing.lastStatus()).isEqualTo("failing");
     Assertions.assertThat(failing.lastMessage()).isEqualTo(message);
     Assertions.assertThat(failing.cursor()).isNull();
-    // While the incident is open, a sync on demand does not start a second run.
+    // While the incident is open, no second run starts; "sync now", once the cause is fixed, retries this one.
     Assertions.assertThat(fixture.sources.startRun(source.id())).isFalse();
+    fixture.kind.answers.add(() -> SyncBatch.of(List.of(issue("kiki-m", "2026-09-03", 1)), "{\"page\":2}", false));
+    fixture.sources.syncNow(fixture.community, source.id(), "bob", List.of("cbt-liaisons"));
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(sync.getId()).count()).isZero();
+    execute(jobOf(sync));
+    assertThat(sync).isEnded().hasPassed("EndEvent_Synced");
+    Assertions.assertThat(fixture.store.find(source.id()).orElseThrow().lastStatus()).isEqualTo("ok");
   }
 }

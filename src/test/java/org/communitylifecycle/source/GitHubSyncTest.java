@@ -151,7 +151,7 @@ class GitHubSyncTest {
   }
 
   @Test
-  void aRefusedTokenIsRetriedWithBackoffThenAnIncidentSaysToReplaceIt() {
+  void aRefusedTokenIsRetriedWithBackoffThenAnIncidentSaysToReplaceItAndANewTokenResumesTheSync() {
     github.stubFor(get(urlPathEqualTo(REPO + "/issues")).willReturn(json(file("bad-credentials.json")).withStatus(401)));
     SourceViews.Source source = addGitHub();
     ProcessInstance sync = runOf(source.id());
@@ -173,6 +173,18 @@ class GitHubSyncTest {
     Assertions.assertThat(incident.getIncidentMessage()).isEqualTo(message);
     Assertions.assertThat(fixture.store.find(source.id()).orElseThrow().lastMessage()).isEqualTo(message);
     Assertions.assertThat(fixture.store.contributed(source.id()).contributions()).isZero();
+
+    // The liaison replaces the token: the stopped sync tries again at once, with the new one.
+    github.resetAll();
+    stubKitsune();
+    fixture.sources.change(fixture.community, source.id(), null, "ghp_renewedToken", false, null, "bob",
+        List.of("cbt-liaisons"));
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(sync.getId()).count()).isZero();
+    execute(jobOf(sync));
+    assertThat(sync).isEnded().hasPassed("EndEvent_Synced");
+    Assertions.assertThat(fixture.store.contributed(source.id()).contributions()).isEqualTo(8);
+    github.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(REPO + "/issues"))
+        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer ghp_renewedToken")));
   }
 
   @Test

@@ -95,7 +95,7 @@ final class SourceFixture {
     store = new SourceStore(jdbc);
     List<SourceKind> kinds = new java.util.ArrayList<>(more);
     kinds.add(kind);
-    sources = new Sources(store, credentials, kinds, directory, engine.getRuntimeService(),
+    sources = new Sources(store, credentials, kinds, directory, engine.getRuntimeService(), engine.getManagementService(),
         engine.getIdentityService(), properties);
     identities = ContributorTestSupport.identities(ds, directory, engine);
     Mocks.register("contributionSourceSync", new SourceSync(store, sources, credentials, identities, properties,
